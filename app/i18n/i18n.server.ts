@@ -1,0 +1,70 @@
+import { createInstance, type TFunction } from 'i18next'
+import { defaultLanguage, i18nOptions, isLanguage, supportedLanguages, type Language } from './config'
+
+export const LANGUAGE_COOKIE = 'lng'
+
+/** The language asked for by `?lng=`, then the cookie, then Accept-Language, then Danish. */
+export function detectLanguage(request: Request): Language {
+  const fromQuery = new URL(request.url).searchParams.get('lng')
+  if (isLanguage(fromQuery)) return fromQuery
+  const fromCookie = readCookie(request.headers.get('Cookie'), LANGUAGE_COOKIE)
+  if (isLanguage(fromCookie)) return fromCookie
+  return fromAcceptLanguage(request.headers.get('Accept-Language')) ?? defaultLanguage
+}
+
+/** Set-Cookie value when the request chose a language by link; null otherwise. */
+export function languageCookieFor(request: Request): string | null {
+  const fromQuery = new URL(request.url).searchParams.get('lng')
+  if (!isLanguage(fromQuery)) return null
+  const secure = process.env.NODE_ENV === 'production' && !process.env.DEMO ? '; Secure' : ''
+  return `${LANGUAGE_COOKIE}=${fromQuery}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`
+}
+
+export function fromAcceptLanguage(header: string | null): Language | null {
+  if (!header) return null
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';')
+      const q = params.find((p) => p.trim().startsWith('q='))
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 }
+    })
+    .filter((x) => x.tag && x.q > 0)
+    .sort((a, b) => b.q - a.q)
+  for (const { tag } of ranked) {
+    const base = tag.split('-')[0]
+    const match = supportedLanguages.find((l) => l === base)
+    if (match) return match
+    if (base === 'nb' || base === 'nn' || base === 'no' || base === 'sv') return 'da'
+  }
+  return null
+}
+
+function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=')
+    if (k === name) return decodeURIComponent(v.join('='))
+  }
+  return null
+}
+
+const instances = new Map<Language, TFunction>()
+
+/** A translation function for server code (loaders, e-mails) in the given language. */
+export function getFixedT(lng: Language): TFunction {
+  let t = instances.get(lng)
+  if (!t) {
+    const instance = createInstance()
+    void instance.init(i18nOptions(lng))
+    t = instance.getFixedT(lng)
+    instances.set(lng, t)
+  }
+  return t
+}
+
+export async function createI18nInstance(lng: Language) {
+  const instance = createInstance()
+  await instance.init(i18nOptions(lng))
+  return instance
+}

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely'
+import * as network from './2026-11-23T0900_network.ts'
+import * as outbox from './2026-11-23T0910_outbox.ts'
+import * as eventAudit from './2026-11-23T0920_event_audit.ts'
+
+// Listed by hand so the server bundle carries them (no file-system scan at run time).
+// A test checks that every file in this folder is listed here, in order.
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T0900_network': network,
+  '2026-11-23T0910_outbox': outbox,
+  '2026-11-23T0920_event_audit': eventAudit,
+}
