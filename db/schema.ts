@@ -1,7 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 // Hand-written to match db/migrations. snake_case columns, as in SQL.
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+// kysely does not unwrap Generated<ColumnType<…>>, so generated timestamps get their own type.
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type DateOnly = ColumnType<string, string, string>
 type Json = ColumnType<Record<string, unknown>, string | undefined, string>
 
@@ -11,7 +13,7 @@ export interface MunicipalityTable {
   name: string
   code: string | null
   social_emergency_phone: string | null
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
 }
 
 export interface AreaTable {
@@ -19,7 +21,7 @@ export interface AreaTable {
   municipality_id: string
   slug: string
   name: string
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
 }
 
 export interface GoalFrameworkTable {
@@ -28,7 +30,7 @@ export interface GoalFrameworkTable {
   name: string
   valid_from: DateOnly | null
   valid_to: DateOnly | null
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
 }
 
 export interface GoalTable {
@@ -64,8 +66,8 @@ export interface OrganisationTable {
   city: string | null
   home_municipality_id: string | null
   status: Generated<OrganisationStatus>
-  created_at: Generated<Timestamp>
-  updated_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed'
@@ -81,25 +83,25 @@ export interface OutboxMessageTable {
   html_body: string | null
   status: Generated<OutboxStatus>
   attempts: Generated<number>
-  next_attempt_at: Generated<Timestamp>
+  next_attempt_at: GeneratedTimestamp
   locked_until: Timestamp | null
   last_error: string | null
   dedupe_key: string | null
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
   sent_at: Timestamp | null
 }
 
 export interface OutboxAttemptTable {
   id: Generated<string>
   message_id: string
-  attempted_at: Generated<Timestamp>
+  attempted_at: GeneratedTimestamp
   ok: boolean
   error: string | null
 }
 
 export interface EventTable {
   id: Generated<string>
-  occurred_at: Generated<Timestamp>
+  occurred_at: GeneratedTimestamp
   municipality_id: string | null
   actor_person_id: string | null
   entity_type: string
@@ -110,7 +112,7 @@ export interface EventTable {
 
 export interface AuditLogTable {
   id: Generated<string>
-  occurred_at: Generated<Timestamp>
+  occurred_at: GeneratedTimestamp
   actor_person_id: string | null
   municipality_id: string | null
   action: string

@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely'
+import type { Migration } from 'kysely/migration'
 import * as network from './2026-11-23T0900_network.ts'
 import * as outbox from './2026-11-23T0910_outbox.ts'
 import * as eventAudit from './2026-11-23T0920_event_audit.ts'
