@@ -26,6 +26,8 @@ app.disable('x-powered-by')
 if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
 
 app.use((req, res, next) => {
+  // The client IP for rate limits and the audit trail's keyed hash; never trust a client's copy.
+  req.headers['x-brobygger-client-ip'] = req.ip ?? req.socket.remoteAddress ?? ''
   const nonce = app_.createNonce()
   res.locals.cspNonce = nonce
   for (const [name, value] of Object.entries(app_.securityHeaders({ nonce, production }))) {
@@ -66,7 +68,7 @@ const server = app.listen(config.PORT, config.HOST, () => {
   const port = typeof address === 'object' && address ? address.port : config.PORT
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`
   console.log(`Brobygger is listening on ${url} (database: ${started.engine})`)
-  process.send?.({ type: 'listening', url })
+  process.send?.({ type: 'listening', url, demoLogins: started.demoLogins ?? [] })
 })
 server.keepAliveTimeout = 5_000
 

@@ -20,6 +20,10 @@ const EnvSchema = z
       .enum(['0', '1', 'true', 'false'])
       .default('0')
       .transform((v) => v === '1' || v === 'true'),
+    SESSION_IDLE_STAFF_MINUTES: z.coerce.number().positive().default(30),
+    SESSION_IDLE_OTHER_DAYS: z.coerce.number().positive().default(7),
+    SESSION_ABSOLUTE_STAFF_HOURS: z.coerce.number().positive().default(12),
+    SESSION_ABSOLUTE_OTHER_DAYS: z.coerce.number().positive().default(30),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -5,20 +5,23 @@ import { startOutboxWorker, type OutboxWorker } from './modules/notifications/wo
 import { seedDemo } from '../db/seed/demo.ts'
 import { log } from './log.server'
 import { enqueueEmail } from './modules/notifications/outbox.server'
+import { seedDemoAccounts, type DemoLogin } from './modules/identity/demo-accounts.server'
 
 let worker: OutboxWorker | undefined
 
 /** Everything the app process does once before it takes requests. */
-export async function startApp(): Promise<{ engine: string }> {
+export async function startApp(): Promise<{ engine: string; demoLogins?: DemoLogin[] }> {
   const config = env()
   const database = await startDatabase({
     databaseUrl: config.DATABASE_URL,
     pgliteDir: config.PGLITE_DIR,
     migrate: !config.DATABASE_URL,
   })
+  let demoLogins: DemoLogin[] | undefined
   if (isDemo()) {
     if (isProduction()) throw new Error('Demo data is never loaded in production.')
     await seedDemo(database.db)
+    demoLogins = await seedDemoAccounts(database.db)
     // One message, once, so /dev/mail shows what an e-mail from the platform looks like.
     await enqueueEmail(database.db, {
       to: 'demo@brobygger.local',
@@ -36,7 +39,7 @@ export async function startApp(): Promise<{ engine: string }> {
     intervalMs: config.OUTBOX_POLL_MS,
     onError: (error) => log('error', 'outbox pass failed', { error: String(error) }),
   })
-  return { engine: database.engine }
+  return { engine: database.engine, demoLogins }
 }
 
 export function kickOutbox(): void {

@@ -124,6 +124,141 @@ export interface AuditLogTable {
   details: Json
 }
 
+export type Language = 'da' | 'en'
+export type ContactPreference = 'email' | 'sms' | 'phone' | 'via_caseworker'
+export type MunicipalRole = 'caseworker' | 'administrator' | 'council_viewer'
+export type OrgRole = 'coordinator' | 'staff'
+export type InvitationRole = MunicipalRole | OrgRole
+export type AuthAttemptKind = 'password' | 'pin' | 'totp' | 'magic_link' | 'access_code' | 'password_reset'
+
+export interface PersonTable {
+  id: Generated<string>
+  email: string | null
+  display_name: string
+  language: Generated<Language>
+  contact_preference: Generated<ContactPreference>
+  phone: string | null
+  password_hash: string | null
+  totp_secret_enc: string | null
+  totp_pending_secret_enc: string | null
+  totp_enabled_at: Timestamp | null
+  totp_last_step: number | null
+  email_verified_at: Timestamp | null
+  is_demo: Generated<boolean>
+  deleted_at: Timestamp | null
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<string>
+  person_id: string
+  code_hash: string
+  used_at: Timestamp | null
+  created_at: GeneratedTimestamp
+}
+
+export interface MunicipalRoleTable {
+  id: Generated<string>
+  person_id: string
+  municipality_id: string
+  role: MunicipalRole
+  granted_by: string | null
+  granted_at: GeneratedTimestamp
+}
+
+export interface OrganisationMembershipTable {
+  id: Generated<string>
+  person_id: string
+  organisation_id: string
+  role: OrgRole
+  granted_by: string | null
+  granted_at: GeneratedTimestamp
+}
+
+export interface CitizenTable {
+  id: Generated<string>
+  municipality_id: string
+  person_id: string | null
+  chosen_name: string
+  created_by: string | null
+  created_at: GeneratedTimestamp
+}
+
+export interface VolunteerProfileTable {
+  person_id: string
+  created_at: GeneratedTimestamp
+}
+
+export interface SessionTable {
+  id: string
+  person_id: string
+  created_at: GeneratedTimestamp
+  last_seen_at: GeneratedTimestamp
+  idle_timeout_seconds: number
+  expires_at: Timestamp
+  mfa_verified_at: Timestamp | null
+  revoked_at: Timestamp | null
+  revoked_reason: string | null
+  user_agent: string | null
+  ip_hash: string | null
+}
+
+export interface DeviceCredentialTable {
+  id: Generated<string>
+  person_id: string
+  token_hash: string
+  pin_hash: string
+  label: string | null
+  created_at: GeneratedTimestamp
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export interface LoginTokenTable {
+  id: Generated<string>
+  token_hash: string
+  purpose: 'magic_link' | 'password_reset'
+  person_id: string
+  expires_at: Timestamp
+  used_at: Timestamp | null
+  created_at: GeneratedTimestamp
+}
+
+export interface AccessCodeTable {
+  id: Generated<string>
+  code_hash: string
+  person_id: string
+  issued_by: string | null
+  expires_at: Timestamp
+  used_at: Timestamp | null
+  created_at: GeneratedTimestamp
+}
+
+export interface InvitationTable {
+  id: Generated<string>
+  token_hash: string
+  email: string
+  display_name: string | null
+  municipality_id: string | null
+  organisation_id: string | null
+  role: InvitationRole
+  invited_by: string | null
+  expires_at: Timestamp
+  accepted_at: Timestamp | null
+  accepted_person_id: string | null
+  revoked_at: Timestamp | null
+  created_at: GeneratedTimestamp
+}
+
+export interface AuthAttemptTable {
+  id: Generated<number>
+  kind: AuthAttemptKind
+  key: string
+  ok: boolean
+  at: GeneratedTimestamp
+}
+
 export interface DB {
   municipality: MunicipalityTable
   area: AreaTable
@@ -135,6 +270,18 @@ export interface DB {
   outbox_attempt: OutboxAttemptTable
   event: EventTable
   audit_log: AuditLogTable
+  person: PersonTable
+  recovery_code: RecoveryCodeTable
+  municipal_role: MunicipalRoleTable
+  organisation_membership: OrganisationMembershipTable
+  citizen: CitizenTable
+  volunteer_profile: VolunteerProfileTable
+  session: SessionTable
+  device_credential: DeviceCredentialTable
+  login_token: LoginTokenTable
+  access_code: AccessCodeTable
+  invitation: InvitationTable
+  auth_attempt: AuthAttemptTable
 }
 
 export type Municipality = Selectable<MunicipalityTable>

@@ -30,7 +30,7 @@ server.on('message', async (message) => {
     `  Health:      ${message.url}/healthz`,
     `  Sent e-mail: ${message.url}/dev/mail`,
     '',
-    ...demoLogins(message.url),
+    ...demoLogins(message.url, message.demoLogins),
     '',
     '  Data is kept in ./.data/pglite (delete the folder to start over). Stop with Ctrl+C.',
     '',

@@ -1,4 +1,5 @@
 import { createInstance, type TFunction } from 'i18next'
+import { isProduction } from '../env.server'
 import { defaultLanguage, i18nOptions, isLanguage, supportedLanguages, type Language } from './config'
 
 export const LANGUAGE_COOKIE = 'lng'
@@ -16,7 +17,8 @@ export function detectLanguage(request: Request): Language {
 export function languageCookieFor(request: Request): string | null {
   const fromQuery = new URL(request.url).searchParams.get('lng')
   if (!isLanguage(fromQuery)) return null
-  const secure = process.env.NODE_ENV === 'production' && !process.env.DEMO ? '; Secure' : ''
+  // The validated environment decides: DEMO=0 or DEMO=false in production is not demo mode.
+  const secure = isProduction() ? '; Secure' : ''
   return `${LANGUAGE_COOKIE}=${fromQuery}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`
 }
 
@@ -44,7 +46,12 @@ function readCookie(header: string | null, name: string): string | null {
   if (!header) return null
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=')
-    if (k === name) return decodeURIComponent(v.join('='))
+    if (k !== name) continue
+    try {
+      return decodeURIComponent(v.join('='))
+    } catch {
+      return null // a malformed value is no choice; fall back rather than fail the request
+    }
   }
   return null
 }

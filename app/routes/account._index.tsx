@@ -1,0 +1,96 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { detectLanguage, getFixedT } from '~/i18n/i18n.server'
+import { requireCtx } from '~/modules/identity/guards.server'
+import { can } from '~/modules/identity/policy'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const ctx = await requireCtx(request)
+  const t = getFixedT(detectLanguage(request))
+  const { actor } = ctx
+  return {
+    title: t('pages.account.metaTitle'),
+    name: actor.displayName,
+    email: actor.email,
+    municipalRoles: actor.municipalRoles.map((r) => ({ role: r.role, place: r.municipalityName })),
+    orgRoles: actor.orgRoles.map((r) => ({ role: r.role, place: r.organisationName, organisationId: r.organisationId })),
+    isCitizen: actor.citizen !== null,
+    isVolunteer: actor.isVolunteer,
+    isAdmin: can(actor, 'admin.people'),
+    isCaseworker: can(actor, 'case.accessCodes'),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export default function Account() {
+  const { t } = useTranslation()
+  const d = useLoaderData<typeof loader>()
+  const roles = [
+    ...d.municipalRoles.map((r) => `${t(`common.roles.${r.role}`)} – ${r.place}`),
+    ...d.orgRoles.map((r) => `${t(`common.roles.${r.role}`)} – ${r.place}`),
+    ...(d.isCitizen ? [t('common.roles.citizen')] : []),
+    ...(d.isVolunteer ? [t('common.roles.volunteer')] : []),
+  ]
+  return (
+    <>
+      <h1>{t('pages.account.title', { name: d.name })}</h1>
+      {roles.length ? (
+        <>
+          <h2>{t('pages.account.rolesTitle')}</h2>
+          <ul>
+            {roles.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2>{t('pages.account.settingsTitle')}</h2>
+      <ul>
+        <li>
+          <Link to="/account/profile">{t('pages.account.links.profile')}</Link>
+        </li>
+        <li>
+          <Link to="/account/password">{t('pages.account.links.password')}</Link>
+        </li>
+        <li>
+          <Link to="/account/two-factor">{t('pages.account.links.twoFactor')}</Link>
+        </li>
+        <li>
+          <Link to="/account/sessions">{t('pages.account.links.sessions')}</Link>
+        </li>
+        {d.isAdmin ? (
+          <>
+            <li>
+              <Link to="/admin/people">{t('pages.account.links.adminPeople')}</Link>
+            </li>
+            <li>
+              <Link to="/admin/organisations">{t('pages.account.links.adminOrganisations')}</Link>
+            </li>
+            <li>
+              <Link to="/admin/audit">{t('pages.account.links.adminAudit')}</Link>
+            </li>
+          </>
+        ) : null}
+        {d.isCaseworker ? (
+          <li>
+            <Link to="/case/access-codes">{t('pages.account.links.accessCodes')}</Link>
+          </li>
+        ) : null}
+        {d.orgRoles
+          .filter((r) => r.role === 'coordinator')
+          .map((r) => (
+            <li key={r.organisationId}>
+              <Link to={`/org/${r.organisationId}/staff`}>{t('pages.account.links.orgStaff', { organisation: r.place })}</Link>
+            </li>
+          ))}
+      </ul>
+      <Form method="post" action="/logout">
+        <button type="submit" className="button button--secondary">
+          {t('pages.account.logout')}
+        </button>
+      </Form>
+    </>
+  )
+}
