@@ -1,0 +1,29 @@
+// @ts-check
+// The routes `npm run bench` loads, in order. Later issues add a line per page they build.
+// A route may declare targets; missing one fails the run (non-zero exit):
+//   targetP95Ms – p95 latency ceiling in milliseconds
+//   maxRatio    – ceiling for p95 ÷ the baseline's p95 (how many "empty requests" it costs)
+// Only paths: the host is always the local server the bench starts (127.0.0.1).
+
+/**
+ * @typedef {object} BenchRoute
+ * @property {string} path
+ * @property {string} [name] label in the table (default: the path)
+ * @property {'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} [method] default GET
+ * @property {Record<string, string>} [headers]
+ * @property {string} [body]
+ * @property {number} [targetP95Ms]
+ * @property {number} [maxRatio]
+ */
+
+/** The constant page every figure is compared with (app/routes/bench.baseline.tsx). */
+export const BASELINE = '/bench/baseline'
+
+/** @type {BenchRoute[]} */
+export const routes = [
+  { path: BASELINE, name: 'baseline (constant page)' },
+  // Front page: root loader (municipality list from the database) + React render.
+  { path: '/', headers: { 'Accept-Language': 'da' } },
+  // Health check: one `select 1` through the pool, JSON out.
+  { path: '/healthz' },
+]
