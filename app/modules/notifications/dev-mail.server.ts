@@ -3,9 +3,13 @@ import path from 'node:path'
 import { data } from '@remix-run/node'
 import { env, isProduction } from '~/env.server'
 
-/** The dev mail pages exist only outside production: anywhere else they are a plain 404. */
+/**
+ * The dev mail pages exist only outside production (development and demo): in production they
+ * are a plain 404. With SMTP_URL set they still list the outbox and send the test message
+ * through that server, so a developer can check real delivery.
+ */
 export function requireDevMail(): void {
-  if (isProduction() || env().SMTP_URL) throw data(null, { status: 404 })
+  if (isProduction()) throw data(null, { status: 404 })
 }
 
 const FILE_PATTERN = /^(.+)_([0-9a-f-]{36})\.eml$/
