@@ -17,9 +17,14 @@ export function detectLanguage(request: Request): Language {
 export function languageCookieFor(request: Request): string | null {
   const fromQuery = new URL(request.url).searchParams.get('lng')
   if (!isLanguage(fromQuery)) return null
+  return languageCookie(fromQuery)
+}
+
+/** Set-Cookie value that keeps a chosen language for a year (the profile page sets it too). */
+export function languageCookie(lng: Language): string {
   // The validated environment decides: DEMO=0 or DEMO=false in production is not demo mode.
   const secure = isProduction() ? '; Secure' : ''
-  return `${LANGUAGE_COOKIE}=${fromQuery}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`
+  return `${LANGUAGE_COOKIE}=${lng}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`
 }
 
 export function fromAcceptLanguage(header: string | null): Language | null {

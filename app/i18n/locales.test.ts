@@ -77,10 +77,11 @@ function placeholderMismatches(reference: Tree, other: Tree): string[] {
 const wordStart = (word: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/ /g, '\\s+')}`, 'iu')
 const BANNED: Record<string, { label: string; pattern: RegExp }[]> = {
-  da: ['udsat', 'misbrug', 'visitation', 'klient', 'bruger'].map((w) => ({
-    label: w,
-    pattern: wordStart(w),
-  })),
+  // Danish joins words: "stofmisbruger", "klientgruppe" must be caught inside compounds too.
+  da: [
+    ...['udsat', 'misbrug', 'visitation', 'klient'].map((w) => ({ label: w, pattern: new RegExp(w, 'iu') })),
+    { label: 'bruger', pattern: wordStart('bruger') },
+  ],
   en: ['addict', 'abuser', 'client', 'vulnerable', 'the homeless'].map((w) => ({
     label: w,
     pattern: wordStart(w),
@@ -160,8 +161,8 @@ describe('the rules themselves', () => {
       'pages.home.lead ("the homeless")',
     ])
     expect(
-      bannedWords({ a: 'Du bruger appen', b: 'Misbrugeren', c: '§ 18', d: 'forbrugerråd' }, 'da'),
-    ).toEqual(['a ("bruger")', 'b ("misbrug")', 'c ("§")'])
+      bannedWords({ a: 'Du bruger appen', b: 'Misbrugeren', c: '§ 18', d: 'forbrugerråd', e: 'stofmisbrugere' }, 'da'),
+    ).toEqual(['a ("bruger")', 'b ("misbrug")', 'c ("§")', 'e ("misbrug")'])
     expect(bannedWords({ a: 'Clients', b: 'addiction', c: 'a §18 grant' }, 'en')).toEqual([
       'a ("client")',
       'b ("addict")',
