@@ -35,7 +35,7 @@ export function layout(
   ]
   const p = 'margin:0 0 16px 0;font-size:16px;line-height:1.5;color:#1a1a1a'
   const html = [
-    `<!doctype html><html lang="${escapeHtml(t('emails.layout.lang'))}"><body style="margin:0;padding:24px;background:#ffffff;font-family:Arial,Helvetica,sans-serif">',
+    `<!doctype html><html lang="${escapeHtml(t('emails.layout.lang'))}"><body style="margin:0;padding:24px;background:#ffffff;font-family:Arial,Helvetica,sans-serif">`,
     '<div style="max-width:560px;margin:0 auto">',
     `<p style="${p}">${escapeHtml(greeting)},</p>`,
     ...input.paragraphs.map((para) => `<p style="${p}">${escapeHtml(para)}</p>`),
