@@ -48,7 +48,9 @@ app.use((req, res, next) => {
   res
     .status(403)
     .type('text/plain; charset=utf-8')
-    .send('Forespørgslen blev afvist: den kom ikke fra Brobyggers egne sider. (Cross-site request refused.)')
+    .send(
+      'Forespørgslen blev afvist: den kom ikke fra Brobyggers egne sider. (Cross-site request refused.)',
+    )
 })
 
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))

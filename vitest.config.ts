@@ -6,7 +6,12 @@ export default defineConfig({
     alias: { '~': path.resolve(import.meta.dirname, 'app') },
   },
   test: {
-    include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'emails/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: [
+      'app/**/*.test.{ts,tsx}',
+      'db/**/*.test.ts',
+      'emails/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+    ],
     globalSetup: ['tests/setup/global-setup.ts'],
     environment: 'node',
     pool: 'forks',

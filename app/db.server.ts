@@ -38,7 +38,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pglite = options.pglite
     owns = options.ownsPglite ?? false
   } else {
-    if (!options.pgliteDir.startsWith('memory://')) mkdirSync(options.pgliteDir, { recursive: true })
+    if (!options.pgliteDir.startsWith('memory://'))
+      mkdirSync(options.pgliteDir, { recursive: true })
     pglite = await PGlite.create(options.pgliteDir)
   }
   // PGlite is one connection; its node-postgres adapter must not be given a larger pool.
@@ -99,4 +100,12 @@ export async function stopDatabase(): Promise<void> {
   const database = current
   current = undefined
   if (database) await (await database).close()
+}
+
+/** Runs `fn` in a transaction: the caller's, when it already is one, else a new one. */
+export function inTransaction<T>(
+  db: Executor,
+  fn: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  return db.isTransaction ? fn(db as Transaction<DB>) : db.transaction().execute(fn)
 }

@@ -70,5 +70,9 @@ export function sessionSecret(): string {
   return env().SESSION_SECRET ?? 'dev-only-session-secret-not-for-production-use-0000'
 }
 export function auditHashSecret(): string {
-  return env().AUDIT_HASH_SECRET ?? env().SESSION_SECRET ?? 'dev-only-audit-secret-not-for-production-use-00000'
+  return (
+    env().AUDIT_HASH_SECRET ??
+    env().SESSION_SECRET ??
+    'dev-only-audit-secret-not-for-production-use-00000'
+  )
 }

@@ -34,7 +34,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cookie = languageCookieFor(request)
   if (cookie) headers.append('Set-Cookie', cookie)
   return data(
-    { locale, municipality: municipality ? { slug: municipality.slug, name: municipality.name } : null },
+    {
+      locale,
+      municipality: municipality ? { slug: municipality.slug, name: municipality.name } : null,
+    },
     { headers },
   )
 }
@@ -47,7 +50,15 @@ function languageHref(pathname: string, search: string, lng: Language) {
   return `${pathname}?${params.toString()}`
 }
 
-function Shell({ locale, children, municipality }: { locale: Language; children: React.ReactNode; municipality: RootLoaderData['municipality'] }) {
+function Shell({
+  locale,
+  children,
+  municipality,
+}: {
+  locale: Language
+  children: React.ReactNode
+  municipality: RootLoaderData['municipality']
+}) {
   const nonce = useNonce()
   const { t, i18n } = useTranslation()
   const location = useLocation()
@@ -116,7 +127,11 @@ function Shell({ locale, children, municipality }: { locale: Language; children:
                         {t(`common.language.${lng}`)}
                       </span>
                     ) : (
-                      <a href={languageHref(location.pathname, location.search, lng)} lang={lng} hrefLang={lng}>
+                      <a
+                        href={languageHref(location.pathname, location.search, lng)}
+                        lang={lng}
+                        hrefLang={lng}
+                      >
                         {t(`common.language.${lng}`)}
                       </a>
                     )}
@@ -150,7 +165,14 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const { t } = useTranslation()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const key = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 400 ? 'badRequest' : 'server'
+  const key =
+    status === 404
+      ? 'notFound'
+      : status === 403
+        ? 'forbidden'
+        : status === 400
+          ? 'badRequest'
+          : 'server'
   return (
     <div className="prose">
       <title>{t(`common.errors.${key}Title`)}</title>

@@ -8,7 +8,10 @@ export function createNonce(): string {
  * Headers on every response. Scripts run only with this request's nonce (no 'unsafe-inline');
  * styles come from our own origin; nothing may frame us.
  */
-export function securityHeaders(options: { nonce: string; production: boolean }): Record<string, string> {
+export function securityHeaders(options: {
+  nonce: string
+  production: boolean
+}): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${options.nonce}'`,

@@ -10,9 +10,12 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
   const result = await migrator.migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')
-    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(result.error)}`, {
-      cause: result.error,
-    })
+    throw new Error(
+      `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(result.error)}`,
+      {
+        cause: result.error,
+      },
+    )
   }
   return result
 }

@@ -30,13 +30,21 @@ describe('append-only tables', () => {
       } else {
         await db
           .insertInto('event')
-          .values({ entity_type: 'test', entity_id: '00000000-0000-4000-8000-000000000001', type: 'test.insert' })
+          .values({
+            entity_type: 'test',
+            entity_id: '00000000-0000-4000-8000-000000000001',
+            type: 'test.insert',
+          })
           .execute()
       }
-      await expect(sql`update ${sql.table(table)} set occurred_at = now()`.execute(db)).rejects.toThrow(/append-only/)
+      await expect(
+        sql`update ${sql.table(table)} set occurred_at = now()`.execute(db),
+      ).rejects.toThrow(/append-only/)
       await expect(sql`delete from ${sql.table(table)}`.execute(db)).rejects.toThrow(/append-only/)
       await expect(sql`truncate ${sql.table(table)}`.execute(db)).rejects.toThrow(/append-only/)
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)
+      const { rows } = await sql<{
+        n: number
+      }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)
       expect(rows[0]?.n).toBe(1)
     })
   }

@@ -129,7 +129,8 @@ export type ContactPreference = 'email' | 'sms' | 'phone' | 'via_caseworker'
 export type MunicipalRole = 'caseworker' | 'administrator' | 'council_viewer'
 export type OrgRole = 'coordinator' | 'staff'
 export type InvitationRole = MunicipalRole | OrgRole
-export type AuthAttemptKind = 'password' | 'pin' | 'totp' | 'magic_link' | 'access_code' | 'password_reset'
+export type AuthAttemptKind =
+  'password' | 'pin' | 'totp' | 'magic_link' | 'access_code' | 'password_reset'
 
 export interface PersonTable {
   id: Generated<string>
@@ -251,6 +252,16 @@ export interface InvitationTable {
   created_at: GeneratedTimestamp
 }
 
+export interface ErasureRequestTable {
+  id: Generated<string>
+  citizen_id: string
+  requested_at: GeneratedTimestamp
+  requested_by: string | null
+  due_at: Timestamp
+  completed_at: Timestamp | null
+  completed_by: string | null
+}
+
 export interface AuthAttemptTable {
   id: Generated<number>
   kind: AuthAttemptKind
@@ -282,6 +293,7 @@ export interface DB {
   access_code: AccessCodeTable
   invitation: InvitationTable
   auth_attempt: AuthAttemptTable
+  erasure_request: ErasureRequestTable
 }
 
 export type Municipality = Selectable<MunicipalityTable>

@@ -11,7 +11,10 @@ export function magicLink(t: TFunction, data: LinkEmailData): RenderedEmail {
   return layout(t, {
     subject: t('emails.magicLink.subject'),
     name: data.name,
-    paragraphs: [t('emails.magicLink.body', { minutes: data.minutes }), t('emails.magicLink.ignore')],
+    paragraphs: [
+      t('emails.magicLink.body', { minutes: data.minutes }),
+      t('emails.magicLink.ignore'),
+    ],
     link: { href: data.url, label: t('emails.magicLink.action') },
   })
 }
@@ -20,7 +23,10 @@ export function passwordReset(t: TFunction, data: LinkEmailData): RenderedEmail 
   return layout(t, {
     subject: t('emails.passwordReset.subject'),
     name: data.name,
-    paragraphs: [t('emails.passwordReset.body', { minutes: data.minutes }), t('emails.passwordReset.ignore')],
+    paragraphs: [
+      t('emails.passwordReset.body', { minutes: data.minutes }),
+      t('emails.passwordReset.ignore'),
+    ],
     link: { href: data.url, label: t('emails.passwordReset.action') },
   })
 }
@@ -40,7 +46,11 @@ export function invitation(t: TFunction, data: InvitationData): RenderedEmail {
     subject: t('emails.invitation.subject', { place: data.place }),
     name: data.name,
     paragraphs: [
-      t('emails.invitation.body', { inviter: data.inviter, role: t(`common.roles.${data.roleKey}`), place: data.place }),
+      t('emails.invitation.body', {
+        inviter: data.inviter,
+        role: t(`common.roles.${data.roleKey}`),
+        place: data.place,
+      }),
       t('emails.invitation.expires', { days: data.days }),
     ],
     link: { href: data.url, label: t('emails.invitation.action') },
@@ -58,7 +68,12 @@ export function organisationApproved(t: TFunction, data: OrganisationDecisionDat
   return layout(t, {
     subject: t('emails.organisationApproved.subject', { organisation: data.organisation }),
     name: data.name,
-    paragraphs: [t('emails.organisationApproved.body', { organisation: data.organisation, municipality: data.municipality })],
+    paragraphs: [
+      t('emails.organisationApproved.body', {
+        organisation: data.organisation,
+        municipality: data.municipality,
+      }),
+    ],
     link: { href: data.url, label: t('emails.organisationApproved.action') },
   })
 }

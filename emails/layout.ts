@@ -18,7 +18,12 @@ export function escapeHtml(value: unknown): string {
 /** Wraps paragraphs (plain text) in the shared greeting, signature and footer. */
 export function layout(
   t: TFunction,
-  input: { subject: string; name?: string | null; paragraphs: string[]; link?: { href: string; label: string } },
+  input: {
+    subject: string
+    name?: string | null
+    paragraphs: string[]
+    link?: { href: string; label: string }
+  },
 ): RenderedEmail {
   const greeting = input.name
     ? t('emails.layout.greeting', { name: input.name })

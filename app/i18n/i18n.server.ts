@@ -1,6 +1,12 @@
 import { createInstance, type TFunction } from 'i18next'
 import { isProduction } from '../env.server'
-import { defaultLanguage, i18nOptions, isLanguage, supportedLanguages, type Language } from './config'
+import {
+  defaultLanguage,
+  i18nOptions,
+  isLanguage,
+  supportedLanguages,
+  type Language,
+} from './config'
 
 export const LANGUAGE_COOKIE = 'lng'
 

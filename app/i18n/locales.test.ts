@@ -79,7 +79,10 @@ const wordStart = (word: string) =>
 const BANNED: Record<string, { label: string; pattern: RegExp }[]> = {
   // Danish joins words: "stofmisbruger", "klientgruppe" must be caught inside compounds too.
   da: [
-    ...['udsat', 'misbrug', 'visitation', 'klient'].map((w) => ({ label: w, pattern: new RegExp(w, 'iu') })),
+    ...['udsat', 'misbrug', 'visitation', 'klient'].map((w) => ({
+      label: w,
+      pattern: new RegExp(w, 'iu'),
+    })),
     { label: 'bruger', pattern: wordStart('bruger') },
   ],
   en: ['addict', 'abuser', 'client', 'vulnerable', 'the homeless'].map((w) => ({
@@ -161,7 +164,16 @@ describe('the rules themselves', () => {
       'pages.home.lead ("the homeless")',
     ])
     expect(
-      bannedWords({ a: 'Du bruger appen', b: 'Misbrugeren', c: '§ 18', d: 'forbrugerråd', e: 'stofmisbrugere' }, 'da'),
+      bannedWords(
+        {
+          a: 'Du bruger appen',
+          b: 'Misbrugeren',
+          c: '§ 18',
+          d: 'forbrugerråd',
+          e: 'stofmisbrugere',
+        },
+        'da',
+      ),
     ).toEqual(['a ("bruger")', 'b ("misbrug")', 'c ("§")', 'e ("misbrug")'])
     expect(bannedWords({ a: 'Clients', b: 'addiction', c: 'a §18 grant' }, 'en')).toEqual([
       'a ("client")',

@@ -14,11 +14,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: actor.displayName,
     email: actor.email,
     municipalRoles: actor.municipalRoles.map((r) => ({ role: r.role, place: r.municipalityName })),
-    orgRoles: actor.orgRoles.map((r) => ({ role: r.role, place: r.organisationName, organisationId: r.organisationId })),
+    orgRoles: actor.orgRoles.map((r) => ({
+      role: r.role,
+      place: r.organisationName,
+      organisationId: r.organisationId,
+    })),
     isCitizen: actor.citizen !== null,
     isVolunteer: actor.isVolunteer,
     isAdmin: can(actor, 'admin.people'),
     isCaseworker: can(actor, 'case.accessCodes'),
+    canDeleteSelf: can(actor, 'account.deleteSelf'),
   }
 }
 
@@ -82,9 +87,16 @@ export default function Account() {
           .filter((r) => r.role === 'coordinator')
           .map((r) => (
             <li key={r.organisationId}>
-              <Link to={`/org/${r.organisationId}/staff`}>{t('pages.account.links.orgStaff', { organisation: r.place })}</Link>
+              <Link to={`/org/${r.organisationId}/staff`}>
+                {t('pages.account.links.orgStaff', { organisation: r.place })}
+              </Link>
             </li>
           ))}
+        {d.canDeleteSelf ? (
+          <li>
+            <Link to="/account/delete">{t('pages.accountPages.delete.link')}</Link>
+          </li>
+        ) : null}
       </ul>
       <Form method="post" action="/logout">
         <button type="submit" className="button button--secondary">

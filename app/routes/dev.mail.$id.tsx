@@ -27,7 +27,8 @@ export default function DevMailMessage() {
       </p>
       <h1>{message.subject}</h1>
       <p>
-        {t('pages.devMail.columns.to')}: {message.to_name ? `${message.to_name} <${message.to_address}>` : message.to_address}
+        {t('pages.devMail.columns.to')}:{' '}
+        {message.to_name ? `${message.to_name} <${message.to_address}>` : message.to_address}
       </p>
       <h2>{t('pages.devMail.textVersion')}</h2>
       <pre className="mail">{message.text_body}</pre>

@@ -1,5 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import {
+  data,
+  Form,
+  Link,
+  redirect,
+  useActionData,
+  useLoaderData,
+  useSearchParams,
+} from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { getDb } from '~/db.server'
@@ -29,9 +37,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData())
   const parsed = TestMailSchema.safeParse(form)
   if (!parsed.success) {
-    return data({ errors: { to: parsed.error.issues.map((i) => i.message) }, values: { to: String(form.to ?? '') } }, { status: 400 })
+    return data(
+      {
+        errors: { to: parsed.error.issues.map((i) => i.message) },
+        values: { to: String(form.to ?? '') },
+      },
+      { status: 400 },
+    )
   }
-  await enqueueEmail(await getDb(), { to: parsed.data.to, language: detectLanguage(request), template: 'test', data: {} })
+  await enqueueEmail(await getDb(), {
+    to: parsed.data.to,
+    language: detectLanguage(request),
+    template: 'test',
+    data: {},
+  })
   kickOutbox()
   return redirect('/dev/mail?sent=1')
 }

@@ -4,13 +4,21 @@ import { useTranslation } from 'react-i18next'
 import { getDb } from '~/db.server'
 import { isProduction } from '~/env.server'
 import { detectLanguage, getFixedT } from '~/i18n/i18n.server'
-import { listMunicipalities, municipalityCookie, pickMunicipality } from '~/modules/network/network.server'
+import {
+  listMunicipalities,
+  municipalityCookie,
+  pickMunicipality,
+} from '~/modules/network/network.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = getFixedT(detectLanguage(request))
   const municipalities = await listMunicipalities(await getDb())
   const current = pickMunicipality(municipalities, request)
-  return { title: t('pages.municipality.metaTitle'), municipalities, current: current?.slug ?? null }
+  return {
+    title: t('pages.municipality.metaTitle'),
+    municipalities,
+    current: current?.slug ?? null,
+  }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]

@@ -23,7 +23,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await loginWithAccessCode(await getDb(), parsed.data.code, requestInfo(request))
   if (result.ok) return afterLogin(result, '/account/setup')
   return data(
-    { errors: { code: [result.reason === 'locked' ? 'pages.login.errors.locked' : 'pages.accessCode.errors.invalid'] } },
+    {
+      errors: {
+        code: [
+          result.reason === 'locked'
+            ? 'pages.login.errors.locked'
+            : 'pages.accessCode.errors.invalid',
+        ],
+      },
+    },
     { status: result.reason === 'locked' ? 429 : 401 },
   )
 }
@@ -31,7 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AccessCodeLogin() {
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, v.map((m) => t(m))]))
+  const errors = Object.fromEntries(
+    Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, v.map((m) => t(m))]),
+  )
   return (
     <>
       <h1>{t('pages.accessCode.title')}</h1>

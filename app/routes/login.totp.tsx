@@ -22,8 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Demo only: show the current code for the seeded demo staff, so anyone can try the flow.
   let demoCode: string | null = null
   if (isDemo() && !isProduction() && ctx.actor.isDemo) {
-    const person = await ctx.db.selectFrom('person').select('totp_secret_enc').where('id', '=', ctx.actor.personId).executeTakeFirst()
-    if (person?.totp_secret_enc) demoCode = totpAt(decryptSecret(person.totp_secret_enc), timeStep(new Date()))
+    const person = await ctx.db
+      .selectFrom('person')
+      .select('totp_secret_enc')
+      .where('id', '=', ctx.actor.personId)
+      .executeTakeFirst()
+    if (person?.totp_secret_enc)
+      demoCode = totpAt(decryptSecret(person.totp_secret_enc), timeStep(new Date()))
   }
   return { title: t('pages.totp.metaTitle'), redirectTo, demoCode }
 }
@@ -36,10 +41,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const redirectTo = safeRedirect(form.get('redirectTo'))
   const parsed = parseForm(TotpSchema, form)
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 })
-  const result = await verifySecondFactor(ctx.db, ctx.actor.sessionId, ctx.actor.personId, parsed.data.code, requestInfo(request))
+  const result = await verifySecondFactor(
+    ctx.db,
+    ctx.actor.sessionId,
+    ctx.actor.personId,
+    parsed.data.code,
+    requestInfo(request),
+  )
   if (result.ok) return redirect(redirectTo)
   return data(
-    { errors: { code: [result.reason === 'locked' ? 'pages.login.errors.locked' : 'pages.totp.errors.invalid'] } },
+    {
+      errors: {
+        code: [
+          result.reason === 'locked' ? 'pages.login.errors.locked' : 'pages.totp.errors.invalid',
+        ],
+      },
+    },
     { status: result.reason === 'locked' ? 429 : 401 },
   )
 }
@@ -48,7 +65,9 @@ export default function LoginTotp() {
   const { t } = useTranslation()
   const { redirectTo, demoCode } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, v.map((m) => t(m))]))
+  const errors = Object.fromEntries(
+    Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, v.map((m) => t(m))]),
+  )
   return (
     <>
       <h1>{t('pages.totp.title')}</h1>

@@ -19,10 +19,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(EmailSchema, await request.formData())
-  if (!parsed.ok) return data({ sent: false, errors: parsed.errors, values: parsed.values }, { status: 400 })
-  const result = await requestPasswordReset(await getDb(), parsed.data.email, { ...requestInfo(request), origin: publicOrigin(request) })
+  if (!parsed.ok)
+    return data({ sent: false, errors: parsed.errors, values: parsed.values }, { status: 400 })
+  const result = await requestPasswordReset(await getDb(), parsed.data.email, {
+    ...requestInfo(request),
+    origin: publicOrigin(request),
+  })
   if (!result.ok) {
-    return data({ sent: false, errors: { email: ['pages.login.errors.locked'] }, values: { email: parsed.data.email } }, { status: 429 })
+    return data(
+      {
+        sent: false,
+        errors: { email: ['pages.login.errors.locked'] },
+        values: { email: parsed.data.email },
+      },
+      { status: 429 },
+    )
   }
   kickOutbox()
   return { sent: true, errors: {}, values: { email: parsed.data.email } }
@@ -31,12 +42,16 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, (v as string[]).map((m) => t(m))]))
+  const errors = Object.fromEntries(
+    Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, (v as string[]).map((m) => t(m))]),
+  )
   if (actionData?.sent) {
     return (
       <>
         <h1>{t('pages.password.forgot.sentTitle')}</h1>
-        <p role="status">{t('pages.password.forgot.sentBody', { email: actionData.values.email })}</p>
+        <p role="status">
+          {t('pages.password.forgot.sentBody', { email: actionData.values.email })}
+        </p>
       </>
     )
   }

@@ -13,8 +13,16 @@ import { parseForm } from '~/ui/forms'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getFixedT(detectLanguage(request))
-  const usable = await isUsableToken(await getDb(), params.token ?? '', 'password_reset', new Date())
-  return data({ title: t('pages.password.reset.metaTitle'), usable }, { status: usable ? 200 : 410 })
+  const usable = await isUsableToken(
+    await getDb(),
+    params.token ?? '',
+    'password_reset',
+    new Date(),
+  )
+  return data(
+    { title: t('pages.password.reset.metaTitle'), usable },
+    { status: usable ? 200 : 410 },
+  )
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
@@ -22,7 +30,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(NewPasswordSchema, await request.formData())
   if (!parsed.ok) return data({ errors: parsed.errors, expired: false }, { status: 400 })
-  const ok = await resetPassword(await getDb(), params.token ?? '', parsed.data.password, requestInfo(request))
+  const ok = await resetPassword(
+    await getDb(),
+    params.token ?? '',
+    parsed.data.password,
+    requestInfo(request),
+  )
   if (!ok) return data({ errors: {}, expired: true }, { status: 410 })
   return redirect('/login?reset=1', { headers: { 'Set-Cookie': clearSessionCookie() } })
 }
@@ -31,7 +44,9 @@ export default function ResetPassword() {
   const { t } = useTranslation()
   const { usable } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, (v as string[]).map((m) => t(m))]))
+  const errors = Object.fromEntries(
+    Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, (v as string[]).map((m) => t(m))]),
+  )
   if (!usable || actionData?.expired) {
     return (
       <>
@@ -56,7 +71,13 @@ export default function ResetPassword() {
           autoComplete="new-password"
           errors={errors.password}
         />
-        <Field label={t('pages.password.confirm')} name="confirm" type="password" autoComplete="new-password" errors={errors.confirm} />
+        <Field
+          label={t('pages.password.confirm')}
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          errors={errors.confirm}
+        />
         <button type="submit" className="button">
           {t('pages.password.reset.submit')}
         </button>

@@ -12,10 +12,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lng = detectLanguage(request)
   const t = getFixedT(lng)
   const format = (iso: string) =>
-    new Intl.DateTimeFormat(lng === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(
-      new Date(`${iso}T12:00:00Z`),
-    )
-  return { title: t('pages.accessibility.metaTitle'), prepared: format(PREPARED), reviewed: format(REVIEWED) }
+    new Intl.DateTimeFormat(lng === 'da' ? 'da-DK' : 'en-GB', {
+      dateStyle: 'long',
+      timeZone: 'Europe/Copenhagen',
+    }).format(new Date(`${iso}T12:00:00Z`))
+  return {
+    title: t('pages.accessibility.metaTitle'),
+    prepared: format(PREPARED),
+    reviewed: format(REVIEWED),
+  }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]

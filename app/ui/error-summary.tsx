@@ -18,7 +18,13 @@ export function ErrorSummary({ errors, title }: ErrorSummaryProps) {
   }, [hasErrors, errors])
   if (!hasErrors) return null
   return (
-    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+    <div
+      ref={ref}
+      className="error-summary"
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby="error-summary-title"
+    >
       <h2 id="error-summary-title" className="error-summary__title">
         {title ?? t('common.form.errorSummaryTitle')}
       </h2>

@@ -3,11 +3,10 @@ import type { z } from 'zod'
 export type FieldErrors = Record<string, string[]>
 
 export type Parsed<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> }
+  { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> }
 
-/** Fields never echoed back to the browser after a failed submit. */
-const SECRET_FIELDS = /password|pin|code|token/i
+/** Fields never echoed back to the browser after a failed submit (`confirm` repeats a password). */
+const SECRET_FIELDS = /^(.*password.*|confirm|pin|pinConfirm|code|token)$/i
 
 /**
  * Parses a submitted form with a zod schema whose messages are i18n keys. On failure: the keys
@@ -35,7 +34,11 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): Parse
 }
 
 /** Only same-site paths: "/x" but never "//evil.example" or "https://…". */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/account'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+export function safeRedirect(
+  to: FormDataEntryValue | string | null | undefined,
+  fallback = '/account',
+): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\'))
+    return fallback
   return to
 }

@@ -43,13 +43,31 @@ const frameworks = [
     valid_from: '2021-01-01',
     valid_to: '2025-12-31',
     goals: [
-      ['udnytter deres evner og mestrer eget liv på egne betingelser', 'use their abilities and master their own lives on their own terms'],
-      ['har de samme muligheder for at leve et sundt liv som alle andre borgere', 'have the same chances of a healthy life as everyone else'],
-      ['er aktive i samfunds-, forenings- og det demokratiske liv', 'are active in society, associations and democracy'],
+      [
+        'udnytter deres evner og mestrer eget liv på egne betingelser',
+        'use their abilities and master their own lives on their own terms',
+      ],
+      [
+        'har de samme muligheder for at leve et sundt liv som alle andre borgere',
+        'have the same chances of a healthy life as everyone else',
+      ],
+      [
+        'er aktive i samfunds-, forenings- og det demokratiske liv',
+        'are active in society, associations and democracy',
+      ],
       ['gennemfører en ungdoms- og videreuddannelse', 'complete youth and further education'],
-      ['er aktivt bidragende på arbejdsmarkedet eller tager del i frivillige fællesskaber', 'contribute in work or take part in voluntary communities'],
-      ['lever i trygge og tilgængelige bolig- og nærmiljøer', 'live in safe, accessible housing and surroundings'],
-      ['møder en helhedsorienteret indsats og sammenhængende overgange', 'meet holistic support and smooth transitions'],
+      [
+        'er aktivt bidragende på arbejdsmarkedet eller tager del i frivillige fællesskaber',
+        'contribute in work or take part in voluntary communities',
+      ],
+      [
+        'lever i trygge og tilgængelige bolig- og nærmiljøer',
+        'live in safe, accessible housing and surroundings',
+      ],
+      [
+        'møder en helhedsorienteret indsats og sammenhængende overgange',
+        'meet holistic support and smooth transitions',
+      ],
     ],
   },
   {
@@ -62,7 +80,10 @@ const frameworks = [
       ['Synliggøre Udsatterådet og tilbud', 'Make the council and its offers visible'],
       ['Øge stemmeprocenten', 'Raise voter turnout'],
       ['Færre ensomme og flere fællesskaber', 'Less loneliness, more communities'],
-      ['Flere unge og udsatte borgere har en bolig', 'More young and vulnerable citizens have a home'],
+      [
+        'Flere unge og udsatte borgere har en bolig',
+        'More young and vulnerable citizens have a home',
+      ],
       ['Flere skal med på arbejdsmarkedet', 'More people into work'],
     ],
   },
@@ -195,8 +216,20 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
     await trx
       .insertInto('municipality')
       .values([
-        { id: DEMO.frederiksberg, slug: 'frederiksberg', name: 'Frederiksberg Kommune', code: '147', social_emergency_phone: '+45 38 21 40 00' },
-        { id: DEMO.rodovre, slug: 'rodovre', name: 'Rødovre Kommune', code: '175', social_emergency_phone: '+45 36 37 70 00' },
+        {
+          id: DEMO.frederiksberg,
+          slug: 'frederiksberg',
+          name: 'Frederiksberg Kommune',
+          code: '147',
+          social_emergency_phone: '+45 38 21 40 00',
+        },
+        {
+          id: DEMO.rodovre,
+          slug: 'rodovre',
+          name: 'Rødovre Kommune',
+          code: '175',
+          social_emergency_phone: '+45 36 37 70 00',
+        },
       ])
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
@@ -210,18 +243,38 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
     for (const f of frameworks) {
       await trx
         .insertInto('goal_framework')
-        .values({ id: f.id, municipality_id: f.municipality_id, name: f.name, valid_from: f.valid_from, valid_to: f.valid_to })
+        .values({
+          id: f.id,
+          municipality_id: f.municipality_id,
+          name: f.name,
+          valid_from: f.valid_from,
+          valid_to: f.valid_to,
+        })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute()
       await trx
         .insertInto('goal')
-        .values(f.goals.map(([da, en], i) => ({ framework_id: f.id, position: i + 1, title_da: da!, title_en: en! })))
+        .values(
+          f.goals.map(([da, en], i) => ({
+            framework_id: f.id,
+            position: i + 1,
+            title_da: da!,
+            title_en: en!,
+          })),
+        )
         .onConflict((oc) => oc.columns(['framework_id', 'position']).doNothing())
         .execute()
     }
     await trx
       .insertInto('target_group')
-      .values(targetGroups.map(([code, da, en, sensitive]) => ({ code, name_da: da, name_en: en, sensitive })))
+      .values(
+        targetGroups.map(([code, da, en, sensitive]) => ({
+          code,
+          name_da: da,
+          name_en: en,
+          sensitive,
+        })),
+      )
       .onConflict((oc) => oc.column('code').doNothing())
       .execute()
     await trx

@@ -39,7 +39,8 @@ export async function createTestDatabase(): Promise<Database> {
     }
   } else {
     const file = inject('goldenPglite')
-    if (!file) throw new Error('The golden test database was not prepared (tests/setup/global-setup.ts).')
+    if (!file)
+      throw new Error('The golden test database was not prepared (tests/setup/global-setup.ts).')
     const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) })
     database = await openDatabase({ pglite, ownsPglite: true })
   }

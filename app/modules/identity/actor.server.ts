@@ -29,8 +29,16 @@ export async function loadActor(
       .where('om.person_id', '=', personId)
       .orderBy('o.name')
       .execute(),
-    db.selectFrom('citizen').select(['id', 'municipality_id']).where('person_id', '=', personId).executeTakeFirst(),
-    db.selectFrom('volunteer_profile').select('person_id').where('person_id', '=', personId).executeTakeFirst(),
+    db
+      .selectFrom('citizen')
+      .select(['id', 'municipality_id'])
+      .where('person_id', '=', personId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('volunteer_profile')
+      .select('person_id')
+      .where('person_id', '=', personId)
+      .executeTakeFirst(),
   ])
   return {
     personId: person.id,
@@ -40,8 +48,16 @@ export async function loadActor(
     sessionId: session.id,
     mfaVerified: session.mfaVerified,
     totpEnabled: person.totp_enabled_at !== null,
-    municipalRoles: municipalRoles.map((r) => ({ municipalityId: r.municipality_id, municipalityName: r.name, role: r.role })),
-    orgRoles: orgRoles.map((r) => ({ organisationId: r.organisation_id, organisationName: r.name, role: r.role })),
+    municipalRoles: municipalRoles.map((r) => ({
+      municipalityId: r.municipality_id,
+      municipalityName: r.name,
+      role: r.role,
+    })),
+    orgRoles: orgRoles.map((r) => ({
+      organisationId: r.organisation_id,
+      organisationName: r.name,
+      role: r.role,
+    })),
     citizen: citizen ? { id: citizen.id, municipalityId: citizen.municipality_id } : null,
     isVolunteer: volunteer !== undefined,
     isDemo: person.is_demo,

@@ -7,7 +7,8 @@ export const ACCESS_CODE_LENGTH = 10
 
 export function generateAccessCode(): string {
   let code = ''
-  for (let i = 0; i < ACCESS_CODE_LENGTH; i++) code += ACCESS_CODE_ALPHABET[randomInt(ACCESS_CODE_ALPHABET.length)]
+  for (let i = 0; i < ACCESS_CODE_LENGTH; i++)
+    code += ACCESS_CODE_ALPHABET[randomInt(ACCESS_CODE_ALPHABET.length)]
   return code
 }
 

@@ -1,9 +1,18 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto'
 import { sessionSecret } from '~/env.server'
 
 export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url')
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
-export const hmac = (key: string, value: string) => createHmac('sha256', key).update(value).digest('hex')
+export const hmac = (key: string, value: string) =>
+  createHmac('sha256', key).update(value).digest('hex')
 
 export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a)

@@ -25,19 +25,101 @@ interface DemoPerson {
 
 const P = (n: number) => `00000000-0000-4000-8003-${String(n).padStart(12, '0')}`
 export const DEMO_PEOPLE: DemoPerson[] = [
-  { id: P(1), email: 'admin@frederiksberg.example.dk', name: 'Helle Administrator', role: 'administrator (Frederiksberg)', municipal: { municipalityId: DEMO.frederiksberg, role: 'administrator' }, totp: true },
-  { id: P(2), email: 'sagsbehandler@frederiksberg.example.dk', name: 'Karin Sagsbehandler', role: 'caseworker (Frederiksberg)', municipal: { municipalityId: DEMO.frederiksberg, role: 'caseworker' }, totp: true },
-  { id: P(3), email: 'sagsbehandler@rodovre.example.dk', name: 'Rasmus Sagsbehandler', role: 'caseworker (Rødovre)', municipal: { municipalityId: DEMO.rodovre, role: 'caseworker' }, totp: true },
-  { id: P(4), email: 'admin@rodovre.example.dk', name: 'Rikke Administrator', role: 'administrator (Rødovre)', municipal: { municipalityId: DEMO.rodovre, role: 'administrator' }, totp: true },
-  { id: P(5), email: 'raad@frederiksberg.example.dk', name: 'Ole fra Rådet', role: 'council viewer (Frederiksberg)', municipal: { municipalityId: DEMO.frederiksberg, role: 'council_viewer' } },
-  { id: P(6), email: 'koordinator@cafe-broen.example.dk', name: 'Camilla Koordinator', role: 'coordinator (Café Broen)', org: { organisationId: DEMO.org.cafe, role: 'coordinator' } },
-  { id: P(7), email: 'medarbejder@cafe-broen.example.dk', name: 'Jonas Medarbejder', role: 'staff (Café Broen)', org: { organisationId: DEMO.org.cafe, role: 'staff' } },
-  { id: P(8), email: 'koordinator@gadeholdet.example.dk', name: 'Ahmed Træner', role: 'coordinator (Gadeholdet)', org: { organisationId: DEMO.org.streetFootball, role: 'coordinator' } },
-  { id: P(9), email: 'job@vaskeriet.example.dk', name: 'Birgit Jobformidler', role: 'coordinator (Det Sociale Vaskeri, frikort matchmaker)', org: { organisationId: DEMO.org.laundry, role: 'coordinator' } },
-  { id: P(10), email: 'ejer@bageriet.example.dk', name: 'Peter Bager', role: 'employer (Bageriet på Hjørnet)', org: { organisationId: DEMO.org.bakery, role: 'coordinator' } },
-  { id: P(11), email: 'frivillig@example.dk', name: 'Sofie Frivillig', role: 'volunteer', volunteer: true },
-  { id: P(12), email: 'mikkel@example.dk', name: 'Mikkel', role: 'citizen with e-mail (Frederiksberg)', citizenOf: DEMO.frederiksberg },
-  { id: P(13), email: null, name: 'Sanne', role: 'citizen without e-mail (Frederiksberg)', citizenOf: DEMO.frederiksberg },
+  {
+    id: P(1),
+    email: 'admin@frederiksberg.example.dk',
+    name: 'Helle Administrator',
+    role: 'administrator (Frederiksberg)',
+    municipal: { municipalityId: DEMO.frederiksberg, role: 'administrator' },
+    totp: true,
+  },
+  {
+    id: P(2),
+    email: 'sagsbehandler@frederiksberg.example.dk',
+    name: 'Karin Sagsbehandler',
+    role: 'caseworker (Frederiksberg)',
+    municipal: { municipalityId: DEMO.frederiksberg, role: 'caseworker' },
+    totp: true,
+  },
+  {
+    id: P(3),
+    email: 'sagsbehandler@rodovre.example.dk',
+    name: 'Rasmus Sagsbehandler',
+    role: 'caseworker (Rødovre)',
+    municipal: { municipalityId: DEMO.rodovre, role: 'caseworker' },
+    totp: true,
+  },
+  {
+    id: P(4),
+    email: 'admin@rodovre.example.dk',
+    name: 'Rikke Administrator',
+    role: 'administrator (Rødovre)',
+    municipal: { municipalityId: DEMO.rodovre, role: 'administrator' },
+    totp: true,
+  },
+  {
+    id: P(5),
+    email: 'raad@frederiksberg.example.dk',
+    name: 'Ole fra Rådet',
+    role: 'council viewer (Frederiksberg)',
+    municipal: { municipalityId: DEMO.frederiksberg, role: 'council_viewer' },
+  },
+  {
+    id: P(6),
+    email: 'koordinator@cafe-broen.example.dk',
+    name: 'Camilla Koordinator',
+    role: 'coordinator (Café Broen)',
+    org: { organisationId: DEMO.org.cafe, role: 'coordinator' },
+  },
+  {
+    id: P(7),
+    email: 'medarbejder@cafe-broen.example.dk',
+    name: 'Jonas Medarbejder',
+    role: 'staff (Café Broen)',
+    org: { organisationId: DEMO.org.cafe, role: 'staff' },
+  },
+  {
+    id: P(8),
+    email: 'koordinator@gadeholdet.example.dk',
+    name: 'Ahmed Træner',
+    role: 'coordinator (Gadeholdet)',
+    org: { organisationId: DEMO.org.streetFootball, role: 'coordinator' },
+  },
+  {
+    id: P(9),
+    email: 'job@vaskeriet.example.dk',
+    name: 'Birgit Jobformidler',
+    role: 'coordinator (Det Sociale Vaskeri, frikort matchmaker)',
+    org: { organisationId: DEMO.org.laundry, role: 'coordinator' },
+  },
+  {
+    id: P(10),
+    email: 'ejer@bageriet.example.dk',
+    name: 'Peter Bager',
+    role: 'employer (Bageriet på Hjørnet)',
+    org: { organisationId: DEMO.org.bakery, role: 'coordinator' },
+  },
+  {
+    id: P(11),
+    email: 'frivillig@example.dk',
+    name: 'Sofie Frivillig',
+    role: 'volunteer',
+    volunteer: true,
+  },
+  {
+    id: P(12),
+    email: 'mikkel@example.dk',
+    name: 'Mikkel',
+    role: 'citizen with e-mail (Frederiksberg)',
+    citizenOf: DEMO.frederiksberg,
+  },
+  {
+    id: P(13),
+    email: null,
+    name: 'Sanne',
+    role: 'citizen without e-mail (Frederiksberg)',
+    citizenOf: DEMO.frederiksberg,
+  },
 ]
 
 export interface DemoLogin {
@@ -75,7 +157,11 @@ export async function seedDemoAccounts(db: Kysely<DB>, now = new Date()): Promis
       if (p.municipal) {
         await trx
           .insertInto('municipal_role')
-          .values({ person_id: p.id, municipality_id: p.municipal.municipalityId, role: p.municipal.role })
+          .values({
+            person_id: p.id,
+            municipality_id: p.municipal.municipalityId,
+            role: p.municipal.role,
+          })
           .onConflict((oc) => oc.columns(['person_id', 'municipality_id', 'role']).doNothing())
           .execute()
       }
@@ -87,12 +173,21 @@ export async function seedDemoAccounts(db: Kysely<DB>, now = new Date()): Promis
           .execute()
       }
       if (p.volunteer) {
-        await trx.insertInto('volunteer_profile').values({ person_id: p.id }).onConflict((oc) => oc.column('person_id').doNothing()).execute()
+        await trx
+          .insertInto('volunteer_profile')
+          .values({ person_id: p.id })
+          .onConflict((oc) => oc.column('person_id').doNothing())
+          .execute()
       }
       if (p.citizenOf) {
         await trx
           .insertInto('citizen')
-          .values({ municipality_id: p.citizenOf, person_id: p.id, chosen_name: p.name, created_by: P(2) })
+          .values({
+            municipality_id: p.citizenOf,
+            person_id: p.id,
+            chosen_name: p.name,
+            created_by: P(2),
+          })
           .onConflict((oc) => oc.column('person_id').doNothing())
           .execute()
       }

@@ -3,7 +3,7 @@ import { getDb, type Executor } from '~/db.server'
 import { hashIp } from '../audit/audit.server'
 import type { Actor, MunicipalRole, OrgRole } from './actor'
 import { loadActor } from './actor.server'
-import { hasMunicipalRole, hasOrgRole, municipalitiesWhere, needsMfa } from './policy'
+import { hasMunicipalRole, hasOrgRole, municipalitiesWhere, secondFactorRequired } from './policy'
 import { getActiveSession, sessionIdFromRequest } from './sessions.server'
 
 /** What every module function takes first: the database, who is asking, and the time. */
@@ -40,13 +40,19 @@ export function forbidden(): never {
 }
 
 /** The session's person with all their roles, or null. Second-factor rules are not applied. */
-export async function getSessionActor(request: Request, now = new Date()): Promise<{ actor: Actor; db: Executor } | null> {
+export async function getSessionActor(
+  request: Request,
+  now = new Date(),
+): Promise<{ actor: Actor; db: Executor } | null> {
   const id = sessionIdFromRequest(request)
   if (!id) return null
   const db = await getDb()
   const session = await getActiveSession(db, id, now)
   if (!session) return null
-  const actor = await loadActor(db, session.person_id, { id: session.id, mfaVerified: session.mfa_verified_at !== null })
+  const actor = await loadActor(db, session.person_id, {
+    id: session.id,
+    mfaVerified: session.mfa_verified_at !== null,
+  })
   return actor ? { actor, db } : null
 }
 
@@ -55,7 +61,7 @@ export async function getOptionalCtx(request: Request): Promise<Ctx | null> {
   const now = new Date()
   const found = await getSessionActor(request, now)
   if (!found) return null
-  if (needsMfa(found.actor) && !found.actor.mfaVerified) return null
+  if (secondFactorRequired(found.actor) && !found.actor.mfaVerified) return null
   return { db: found.db, actor: found.actor, now, ipHash: clientIpHash(request) }
 }
 
@@ -67,19 +73,25 @@ export async function requireCtx(request: Request, options: GuardOptions = {}): 
   const now = new Date()
   const found = await getSessionActor(request, now)
   if (!found) {
-    if (isResourceRequest(request, options)) throw data({ message: 'unauthorized' }, { status: 401 })
+    if (isResourceRequest(request, options))
+      throw data({ message: 'unauthorized' }, { status: 401 })
     throw loginRedirect(request)
   }
   const { actor, db } = found
-  if (needsMfa(actor) && !actor.mfaVerified && !options.allowMfaPending) {
-    if (isResourceRequest(request, options)) throw data({ message: 'unauthorized' }, { status: 401 })
+  if (secondFactorRequired(actor) && !actor.mfaVerified && !options.allowMfaPending) {
+    if (isResourceRequest(request, options))
+      throw data({ message: 'unauthorized' }, { status: 401 })
     throw redirect(actor.totpEnabled ? '/login/totp' : '/account/two-factor')
   }
   return { db, actor, now, ipHash: clientIpHash(request) }
 }
 
 /** The municipality (one of the actor's) where they hold one of these roles; 403 otherwise. */
-export function requireMunicipalRole(ctx: Ctx, roles: readonly MunicipalRole[], municipalityId?: string): string {
+export function requireMunicipalRole(
+  ctx: Ctx,
+  roles: readonly MunicipalRole[],
+  municipalityId?: string,
+): string {
   if (municipalityId) {
     if (!hasMunicipalRole(ctx.actor, roles, municipalityId)) forbidden()
     return municipalityId

@@ -6,7 +6,7 @@ import { loadActor } from './actor.server'
 import { normaliseAccessCode, normaliseRecoveryCode } from './codes'
 import { decryptSecret, randomToken, sha256 } from './crypto.server'
 import { hashPassword, verifyPassword } from './passwords.server'
-import { isStaff, needsMfa } from './policy'
+import { isStaff, secondFactorRequired } from './policy'
 import { isLocked, recordAttempt, tooManyRequests } from './rate-limit.server'
 import { createSession, revokeSession, type NewSession } from './sessions.server'
 import { verifyTotp } from './totp'
@@ -27,11 +27,17 @@ export type LoginResult =
   | { ok: false; reason: 'invalid' | 'locked' }
 
 /** After any successful first factor: a new session (old one revoked), second factor if needed. */
-async function startSession(db: Executor, personId: string, info: RequestInfo, method: string): Promise<LoginResult> {
+async function startSession(
+  db: Executor,
+  personId: string,
+  info: RequestInfo,
+  method: string,
+): Promise<LoginResult> {
   const actor = await loadActor(db, personId, { id: '', mfaVerified: false })
   if (!actor) return { ok: false, reason: 'invalid' }
-  if (info.previousSessionId) await revokeSession(db, info.previousSessionId, 'rotated at login', info.now)
-  const mfa = needsMfa(actor)
+  if (info.previousSessionId)
+    await revokeSession(db, info.previousSessionId, 'rotated at login', info.now)
+  const mfa = secondFactorRequired(actor)
   const session = await createSession(db, {
     personId,
     isStaff: isStaff(actor),
@@ -50,7 +56,13 @@ async function startSession(db: Executor, personId: string, info: RequestInfo, m
   return { ok: true, session, next: mfa ? (actor.totpEnabled ? 'totp' : 'enrol') : 'done' }
 }
 
-async function failed(db: Executor, kind: 'password' | 'pin' | 'access_code' | 'totp', account: string | null, personId: string | null, info: RequestInfo) {
+async function failed(
+  db: Executor,
+  kind: 'password' | 'pin' | 'access_code' | 'totp',
+  account: string | null,
+  personId: string | null,
+  info: RequestInfo,
+) {
   await recordAttempt(db, kind, { account, ip: info.ipHash }, false, info.now)
   await recordAudit(db, {
     action: 'auth.login_failed',
@@ -61,9 +73,15 @@ async function failed(db: Executor, kind: 'password' | 'pin' | 'access_code' | '
   })
 }
 
-export async function loginWithPassword(db: Executor, email: string, password: string, info: RequestInfo): Promise<LoginResult> {
+export async function loginWithPassword(
+  db: Executor,
+  email: string,
+  password: string,
+  info: RequestInfo,
+): Promise<LoginResult> {
   const account = email.trim().toLowerCase()
-  if (await isLocked(db, { account, ip: info.ipHash }, info.now)) return { ok: false, reason: 'locked' }
+  if (await isLocked(db, { account, ip: info.ipHash }, info.now))
+    return { ok: false, reason: 'locked' }
   const person = await db
     .selectFrom('person')
     .select(['id', 'password_hash'])
@@ -74,7 +92,10 @@ export async function loginWithPassword(db: Executor, email: string, password: s
   if (!ok || !person) {
     await failed(db, 'password', account, person?.id ?? null, info)
     // The attempt that reaches the limit is already answered as locked.
-    return { ok: false, reason: (await isLocked(db, { account, ip: info.ipHash }, info.now)) ? 'locked' : 'invalid' }
+    return {
+      ok: false,
+      reason: (await isLocked(db, { account, ip: info.ipHash }, info.now)) ? 'locked' : 'invalid',
+    }
   }
   await recordAttempt(db, 'password', { account, ip: info.ipHash }, true, info.now)
   return startSession(db, person.id, info, 'password')
@@ -89,7 +110,8 @@ export async function verifySecondFactor(
   info: RequestInfo,
 ): Promise<{ ok: true } | { ok: false; reason: 'invalid' | 'locked' }> {
   const account = `person:${personId}`
-  if (await isLocked(db, { account, ip: info.ipHash }, info.now)) return { ok: false, reason: 'locked' }
+  if (await isLocked(db, { account, ip: info.ipHash }, info.now))
+    return { ok: false, reason: 'locked' }
   const person = await db
     .selectFrom('person')
     .select(['totp_secret_enc', 'totp_last_step'])
@@ -98,7 +120,12 @@ export async function verifySecondFactor(
   let ok = false
   const clean = code.replace(/\s/g, '')
   if (person?.totp_secret_enc && /^\d{6}$/.test(clean)) {
-    const step = verifyTotp(decryptSecret(person.totp_secret_enc), clean, info.now, person.totp_last_step)
+    const step = verifyTotp(
+      decryptSecret(person.totp_secret_enc),
+      clean,
+      info.now,
+      person.totp_last_step,
+    )
     if (step !== null) {
       // Only one login per code: the step is recorded and an older or equal one is refused.
       const updated = await db
@@ -118,15 +145,34 @@ export async function verifySecondFactor(
       .where('used_at', 'is', null)
       .executeTakeFirst()
     ok = Number(used.numUpdatedRows) === 1
-    if (ok) await recordAudit(db, { action: 'auth.recovery_code_used', actorPersonId: personId, ipHash: info.ipHash, now: info.now })
+    if (ok)
+      await recordAudit(db, {
+        action: 'auth.recovery_code_used',
+        actorPersonId: personId,
+        ipHash: info.ipHash,
+        now: info.now,
+      })
   }
   if (!ok) {
     await failed(db, 'totp', account, personId, info)
-    return { ok: false, reason: (await isLocked(db, { account, ip: info.ipHash }, info.now)) ? 'locked' : 'invalid' }
+    return {
+      ok: false,
+      reason: (await isLocked(db, { account, ip: info.ipHash }, info.now)) ? 'locked' : 'invalid',
+    }
   }
   await recordAttempt(db, 'totp', { account, ip: info.ipHash }, true, info.now)
-  await db.updateTable('session').set({ mfa_verified_at: info.now }).where('id', '=', sessionId).execute()
-  await recordAudit(db, { action: 'auth.login', actorPersonId: personId, ipHash: info.ipHash, details: { method: 'totp' }, now: info.now })
+  await db
+    .updateTable('session')
+    .set({ mfa_verified_at: info.now })
+    .where('id', '=', sessionId)
+    .execute()
+  await recordAudit(db, {
+    action: 'auth.login',
+    actorPersonId: personId,
+    ipHash: info.ipHash,
+    details: { method: 'totp' },
+    now: info.now,
+  })
   return { ok: true }
 }
 
@@ -140,7 +186,8 @@ export async function requestMagicLink(
   info: RequestInfo & { origin: string; language: Language },
 ): Promise<{ ok: true } | { ok: false; reason: 'locked' }> {
   const account = email.trim().toLowerCase()
-  if (await tooManyRequests(db, 'magic_link', { account, ip: info.ipHash }, info.now)) return { ok: false, reason: 'locked' }
+  if (await tooManyRequests(db, 'magic_link', { account, ip: info.ipHash }, info.now))
+    return { ok: false, reason: 'locked' }
   await recordAttempt(db, 'magic_link', { account, ip: info.ipHash }, true, info.now)
   const person = await db
     .selectFrom('person')
@@ -165,14 +212,23 @@ export async function requestMagicLink(
       toName: person.display_name,
       language: person.language as Language,
       template: 'magicLink',
-      data: { name: person.display_name, url: `${info.origin}/login/magic/${token}`, minutes: MAGIC_LINK_MINUTES },
+      data: {
+        name: person.display_name,
+        url: `${info.origin}/login/magic/${token}`,
+        minutes: MAGIC_LINK_MINUTES,
+      },
     })
   })
   return { ok: true }
 }
 
 /** Marks a single-use token used (atomically) and returns its person, or null. */
-async function consumeToken(db: Executor, token: string, purpose: 'magic_link' | 'password_reset', now: Date) {
+async function consumeToken(
+  db: Executor,
+  token: string,
+  purpose: 'magic_link' | 'password_reset',
+  now: Date,
+) {
   const row = await db
     .updateTable('login_token')
     .set({ used_at: now })
@@ -185,7 +241,12 @@ async function consumeToken(db: Executor, token: string, purpose: 'magic_link' |
   return row?.person_id ?? null
 }
 
-export async function isUsableToken(db: Executor, token: string, purpose: 'magic_link' | 'password_reset', now: Date) {
+export async function isUsableToken(
+  db: Executor,
+  token: string,
+  purpose: 'magic_link' | 'password_reset',
+  now: Date,
+) {
   const row = await db
     .selectFrom('login_token')
     .select('id')
@@ -197,15 +258,28 @@ export async function isUsableToken(db: Executor, token: string, purpose: 'magic
   return row !== undefined
 }
 
-export async function loginWithMagicLink(db: Executor, token: string, info: RequestInfo): Promise<LoginResult> {
+export async function loginWithMagicLink(
+  db: Executor,
+  token: string,
+  info: RequestInfo,
+): Promise<LoginResult> {
   const personId = await consumeToken(db, token, 'magic_link', info.now)
   if (!personId) return { ok: false, reason: 'invalid' }
-  await db.updateTable('person').set({ email_verified_at: info.now }).where('id', '=', personId).where('email_verified_at', 'is', null).execute()
+  await db
+    .updateTable('person')
+    .set({ email_verified_at: info.now })
+    .where('id', '=', personId)
+    .where('email_verified_at', 'is', null)
+    .execute()
   return startSession(db, personId, info, 'magic_link')
 }
 
 /** A one-time code a caseworker handed over: single use, 14 days, rate-limited per IP. */
-export async function loginWithAccessCode(db: Executor, code: string, info: RequestInfo): Promise<LoginResult> {
+export async function loginWithAccessCode(
+  db: Executor,
+  code: string,
+  info: RequestInfo,
+): Promise<LoginResult> {
   if (await isLocked(db, { ip: info.ipHash }, info.now)) return { ok: false, reason: 'locked' }
   const clean = normaliseAccessCode(code)
   const row = await db
@@ -218,13 +292,21 @@ export async function loginWithAccessCode(db: Executor, code: string, info: Requ
     .executeTakeFirst()
   if (!row) {
     await failed(db, 'access_code', null, null, info)
-    return { ok: false, reason: (await isLocked(db, { ip: info.ipHash }, info.now)) ? 'locked' : 'invalid' }
+    return {
+      ok: false,
+      reason: (await isLocked(db, { ip: info.ipHash }, info.now)) ? 'locked' : 'invalid',
+    }
   }
   return startSession(db, row.person_id, info, 'access_code')
 }
 
 /** PIN on a phone the citizen set up: the device cookie names the person, the PIN proves it. */
-export async function loginWithPin(db: Executor, deviceToken: string, pin: string, info: RequestInfo): Promise<LoginResult> {
+export async function loginWithPin(
+  db: Executor,
+  deviceToken: string,
+  pin: string,
+  info: RequestInfo,
+): Promise<LoginResult> {
   const device = await db
     .selectFrom('device_credential')
     .select(['id', 'person_id', 'pin_hash'])
@@ -233,13 +315,21 @@ export async function loginWithPin(db: Executor, deviceToken: string, pin: strin
     .executeTakeFirst()
   if (!device) return { ok: false, reason: 'invalid' }
   const account = `person:${device.person_id}`
-  if (await isLocked(db, { account, ip: info.ipHash }, info.now)) return { ok: false, reason: 'locked' }
+  if (await isLocked(db, { account, ip: info.ipHash }, info.now))
+    return { ok: false, reason: 'locked' }
   if (!(await verifyPassword(device.pin_hash, pin))) {
     await failed(db, 'pin', account, device.person_id, info)
-    return { ok: false, reason: (await isLocked(db, { account, ip: info.ipHash }, info.now)) ? 'locked' : 'invalid' }
+    return {
+      ok: false,
+      reason: (await isLocked(db, { account, ip: info.ipHash }, info.now)) ? 'locked' : 'invalid',
+    }
   }
   await recordAttempt(db, 'pin', { account, ip: info.ipHash }, true, info.now)
-  await db.updateTable('device_credential').set({ last_used_at: info.now }).where('id', '=', device.id).execute()
+  await db
+    .updateTable('device_credential')
+    .set({ last_used_at: info.now })
+    .where('id', '=', device.id)
+    .execute()
   return startSession(db, device.person_id, info, 'pin')
 }
 
@@ -261,7 +351,8 @@ export async function requestPasswordReset(
   info: RequestInfo & { origin: string },
 ): Promise<{ ok: true } | { ok: false; reason: 'locked' }> {
   const account = email.trim().toLowerCase()
-  if (await tooManyRequests(db, 'password_reset', { account, ip: info.ipHash }, info.now)) return { ok: false, reason: 'locked' }
+  if (await tooManyRequests(db, 'password_reset', { account, ip: info.ipHash }, info.now))
+    return { ok: false, reason: 'locked' }
   await recordAttempt(db, 'password_reset', { account, ip: info.ipHash }, true, info.now)
   const person = await db
     .selectFrom('person')
@@ -286,26 +377,44 @@ export async function requestPasswordReset(
       toName: person.display_name,
       language: person.language as Language,
       template: 'passwordReset',
-      data: { name: person.display_name, url: `${info.origin}/password/reset/${token}`, minutes: PASSWORD_RESET_MINUTES },
+      data: {
+        name: person.display_name,
+        url: `${info.origin}/password/reset/${token}`,
+        minutes: PASSWORD_RESET_MINUTES,
+      },
     })
   })
   return { ok: true }
 }
 
 /** Sets the new password, ends every session of the person, and logs it. */
-export async function resetPassword(db: Executor, token: string, password: string, info: RequestInfo): Promise<boolean> {
+export async function resetPassword(
+  db: Executor,
+  token: string,
+  password: string,
+  info: RequestInfo,
+): Promise<boolean> {
   const hash = await hashPassword(password)
   return db.transaction().execute(async (trx) => {
     const personId = await consumeToken(trx, token, 'password_reset', info.now)
     if (!personId) return false
-    await trx.updateTable('person').set({ password_hash: hash, updated_at: info.now }).where('id', '=', personId).execute()
+    await trx
+      .updateTable('person')
+      .set({ password_hash: hash, updated_at: info.now })
+      .where('id', '=', personId)
+      .execute()
     await trx
       .updateTable('session')
       .set({ revoked_at: info.now, revoked_reason: 'password reset' })
       .where('person_id', '=', personId)
       .where('revoked_at', 'is', null)
       .execute()
-    await recordAudit(trx, { action: 'auth.password_reset', actorPersonId: personId, ipHash: info.ipHash, now: info.now })
+    await recordAudit(trx, {
+      action: 'auth.password_reset',
+      actorPersonId: personId,
+      ipHash: info.ipHash,
+      now: info.now,
+    })
     return true
   })
 }

@@ -12,7 +12,10 @@ export function hashPassword(password: string): Promise<string> {
 // Verifying against this when no account matches keeps the response time the same, so timing
 // does not reveal whether an e-mail address is registered.
 let dummy: Promise<string> | undefined
-export async function verifyPassword(stored: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  stored: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!stored) {
     dummy ??= hashPassword('not-a-real-password-just-for-timing')
     await verify(await dummy, password).catch(() => false)

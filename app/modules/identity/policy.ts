@@ -9,21 +9,39 @@ export const MFA_ROLES: readonly MunicipalRole[] = ['caseworker', 'administrator
 export const needsMfa = (actor: Pick<Actor, 'municipalRoles'>) =>
   actor.municipalRoles.some((r) => MFA_ROLES.includes(r.role))
 
+/** Asked for at sign-in: by role, or because the person turned two-factor on themselves. */
+export const secondFactorRequired = (actor: Pick<Actor, 'municipalRoles' | 'totpEnabled'>) =>
+  needsMfa(actor) || actor.totpEnabled
+
 /** Anyone working for a municipality or an organisation gets the shorter staff session. */
 export const isStaff = (actor: Pick<Actor, 'municipalRoles' | 'orgRoles'>) =>
   actor.municipalRoles.length > 0 || actor.orgRoles.length > 0
 
-export function hasMunicipalRole(actor: Actor, roles: readonly MunicipalRole[], municipalityId?: string): boolean {
+export function hasMunicipalRole(
+  actor: Actor,
+  roles: readonly MunicipalRole[],
+  municipalityId?: string,
+): boolean {
   return actor.municipalRoles.some(
-    (r) => roles.includes(r.role) && (municipalityId === undefined || r.municipalityId === municipalityId),
+    (r) =>
+      roles.includes(r.role) &&
+      (municipalityId === undefined || r.municipalityId === municipalityId),
   )
 }
 
 export function municipalitiesWhere(actor: Actor, roles: readonly MunicipalRole[]): string[] {
-  return [...new Set(actor.municipalRoles.filter((r) => roles.includes(r.role)).map((r) => r.municipalityId))]
+  return [
+    ...new Set(
+      actor.municipalRoles.filter((r) => roles.includes(r.role)).map((r) => r.municipalityId),
+    ),
+  ]
 }
 
-export function hasOrgRole(actor: Actor, organisationId: string, roles: readonly OrgRole[]): boolean {
+export function hasOrgRole(
+  actor: Actor,
+  organisationId: string,
+  roles: readonly OrgRole[],
+): boolean {
   return actor.orgRoles.some((r) => r.organisationId === organisationId && roles.includes(r.role))
 }
 
@@ -35,7 +53,11 @@ export type Action =
   | 'org.staff'
   | 'account.deleteSelf'
 
-export function can(actor: Actor, action: Action, scope?: { municipalityId?: string; organisationId?: string }): boolean {
+export function can(
+  actor: Actor,
+  action: Action,
+  scope?: { municipalityId?: string; organisationId?: string },
+): boolean {
   switch (action) {
     case 'admin.people':
     case 'admin.organisations':
@@ -44,7 +66,9 @@ export function can(actor: Actor, action: Action, scope?: { municipalityId?: str
     case 'case.accessCodes':
       return hasMunicipalRole(actor, ['caseworker'], scope?.municipalityId)
     case 'org.staff':
-      return scope?.organisationId ? hasOrgRole(actor, scope.organisationId, ['coordinator']) : false
+      return scope?.organisationId
+        ? hasOrgRole(actor, scope.organisationId, ['coordinator'])
+        : false
     case 'account.deleteSelf':
       // Staff accounts are closed by their administrator or coordinator, not by themselves.
       return !isStaff(actor)

@@ -33,7 +33,8 @@ export async function isLocked(db: Executor, keys: Keys, now: Date): Promise<boo
       .where('ok', '=', true)
       .where('at', '>=', since)
       .executeTakeFirst()
-    const from = lastSuccess?.at && new Date(lastSuccess.at) > since ? new Date(lastSuccess.at) : since
+    const from =
+      lastSuccess?.at && new Date(lastSuccess.at) > since ? new Date(lastSuccess.at) : since
     const row = await db
       .selectFrom('auth_attempt')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -46,7 +47,13 @@ export async function isLocked(db: Executor, keys: Keys, now: Date): Promise<boo
   return false
 }
 
-export async function recordAttempt(db: Executor, kind: AuthAttemptKind, keys: Keys, ok: boolean, now: Date): Promise<void> {
+export async function recordAttempt(
+  db: Executor,
+  kind: AuthAttemptKind,
+  keys: Keys,
+  ok: boolean,
+  now: Date,
+): Promise<void> {
   const rows = [
     ...(keys.account ? [{ kind, key: accountKey(keys.account), ok, at: now }] : []),
     ...(keys.ip ? [{ kind, key: ipKey(keys.ip), ok, at: now }] : []),
@@ -55,7 +62,12 @@ export async function recordAttempt(db: Executor, kind: AuthAttemptKind, keys: K
 }
 
 /** Requests (not failures) for e-mail based flows: at most 5 per account and 30 per IP in 15 minutes. */
-export async function tooManyRequests(db: Executor, kind: AuthAttemptKind, keys: Keys, now: Date): Promise<boolean> {
+export async function tooManyRequests(
+  db: Executor,
+  kind: AuthAttemptKind,
+  keys: Keys,
+  now: Date,
+): Promise<boolean> {
   const since = new Date(now.getTime() - WINDOW_MS)
   for (const [key, max] of [
     [keys.account ? accountKey(keys.account) : null, MAX_FAILURES],

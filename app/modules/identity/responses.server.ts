@@ -2,7 +2,11 @@ import { redirect } from '@remix-run/node'
 import type { LoginResult } from './login.server'
 
 /** Where a successful first factor leads, carrying the new session cookie. */
-export function afterLogin(result: Extract<LoginResult, { ok: true }>, redirectTo: string, extraCookies: string[] = []) {
+export function afterLogin(
+  result: Extract<LoginResult, { ok: true }>,
+  redirectTo: string,
+  extraCookies: string[] = [],
+) {
   const to =
     result.next === 'totp'
       ? `/login/totp?redirectTo=${encodeURIComponent(redirectTo)}`

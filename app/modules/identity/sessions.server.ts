@@ -31,8 +31,14 @@ export interface Timeouts {
 export function timeoutsFor(isStaff: boolean): Timeouts {
   const e = env()
   return isStaff
-    ? { idleSeconds: e.SESSION_IDLE_STAFF_MINUTES * 60, absoluteSeconds: e.SESSION_ABSOLUTE_STAFF_HOURS * 3600 }
-    : { idleSeconds: e.SESSION_IDLE_OTHER_DAYS * 86400, absoluteSeconds: e.SESSION_ABSOLUTE_OTHER_DAYS * 86400 }
+    ? {
+        idleSeconds: e.SESSION_IDLE_STAFF_MINUTES * 60,
+        absoluteSeconds: e.SESSION_ABSOLUTE_STAFF_HOURS * 3600,
+      }
+    : {
+        idleSeconds: e.SESSION_IDLE_OTHER_DAYS * 86400,
+        absoluteSeconds: e.SESSION_ABSOLUTE_OTHER_DAYS * 86400,
+      }
 }
 
 export interface NewSession {
@@ -44,7 +50,14 @@ export interface NewSession {
 /** A fresh id at every login (no fixation); the token lives only in the cookie. */
 export async function createSession(
   db: Executor,
-  input: { personId: string; isStaff: boolean; mfaVerified: boolean; userAgent?: string | null; ipHash?: string | null; now: Date },
+  input: {
+    personId: string
+    isStaff: boolean
+    mfaVerified: boolean
+    userAgent?: string | null
+    ipHash?: string | null
+    now: Date
+  },
 ): Promise<NewSession> {
   const token = randomToken()
   const id = sha256(token)
@@ -84,7 +97,11 @@ export interface ActiveSession {
 }
 
 /** The session if it is live: not revoked, not past its absolute end, not idle too long. */
-export async function getActiveSession(db: Executor, id: string, now: Date): Promise<ActiveSession | null> {
+export async function getActiveSession(
+  db: Executor,
+  id: string,
+  now: Date,
+): Promise<ActiveSession | null> {
   const row = await db
     .selectFrom('session')
     .innerJoin('person', 'person.id', 'session.person_id')
@@ -103,7 +120,8 @@ export async function getActiveSession(db: Executor, id: string, now: Date): Pro
     .executeTakeFirst()
   if (!row || row.revoked_at) return null
   if (new Date(row.expires_at) <= now) return null
-  if (new Date(row.last_seen_at).getTime() + row.idle_timeout_seconds * 1000 <= now.getTime()) return null
+  if (new Date(row.last_seen_at).getTime() + row.idle_timeout_seconds * 1000 <= now.getTime())
+    return null
   // Write at most once a minute: every page view must not become a database write.
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', id).execute()
@@ -115,7 +133,12 @@ export async function markSessionMfaVerified(db: Executor, id: string, now: Date
   await db.updateTable('session').set({ mfa_verified_at: now }).where('id', '=', id).execute()
 }
 
-export async function revokeSession(db: Executor, id: string, reason: string, now: Date): Promise<void> {
+export async function revokeSession(
+  db: Executor,
+  id: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('session')
     .set({ revoked_at: now, revoked_reason: reason })

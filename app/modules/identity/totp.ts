@@ -60,7 +60,12 @@ export function totpAt(secret: string, step: number): string {
  * The time step the code belongs to (one step of clock drift either way), or null. A step at or
  * before `lastUsedStep` is refused, so a code cannot be replayed.
  */
-export function verifyTotp(secret: string, code: string, now: Date, lastUsedStep?: number | null): number | null {
+export function verifyTotp(
+  secret: string,
+  code: string,
+  now: Date,
+  lastUsedStep?: number | null,
+): number | null {
   const clean = code.replace(/\s/g, '')
   if (!/^\d{6}$/.test(clean)) return null
   const current = timeStep(now)

@@ -78,7 +78,9 @@ export async function deliverDueMessages(
       await transport.send({
         messageId: `<${message.id}@brobygger>`,
         from: options.from,
-        to: message.to_name ? { name: message.to_name, address: message.to_address } : message.to_address,
+        to: message.to_name
+          ? { name: message.to_name, address: message.to_address }
+          : message.to_address,
         subject: message.subject,
         text: message.text_body,
         html: message.html_body ?? undefined,
@@ -121,7 +123,16 @@ async function claimDueMessages(db: Executor, now: Date, limit: number) {
         'in',
         due.map((d) => d.id),
       )
-      .returning(['id', 'to_address', 'to_name', 'language', 'subject', 'text_body', 'html_body', 'attempts'])
+      .returning([
+        'id',
+        'to_address',
+        'to_name',
+        'language',
+        'subject',
+        'text_body',
+        'html_body',
+        'attempts',
+      ])
       .execute()
   }
   // Claim in a short transaction of its own so the lease is visible to other workers at once.
@@ -159,7 +170,16 @@ async function markFailed(db: Executor, id: string, attempts: number, now: Date,
 export async function listRecentMessages(db: Executor, limit = 50) {
   return db
     .selectFrom('outbox_message')
-    .select(['id', 'to_address', 'subject', 'status', 'attempts', 'created_at', 'sent_at', 'language'])
+    .select([
+      'id',
+      'to_address',
+      'subject',
+      'status',
+      'attempts',
+      'created_at',
+      'sent_at',
+      'language',
+    ])
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute()
@@ -168,7 +188,17 @@ export async function listRecentMessages(db: Executor, limit = 50) {
 export async function getMessage(db: Executor, id: string) {
   return db
     .selectFrom('outbox_message')
-    .select(['id', 'to_address', 'to_name', 'subject', 'text_body', 'html_body', 'status', 'created_at', 'sent_at'])
+    .select([
+      'id',
+      'to_address',
+      'to_name',
+      'subject',
+      'text_body',
+      'html_body',
+      'status',
+      'created_at',
+      'sent_at',
+    ])
     .where('id', '=', id)
     .executeTakeFirst()
 }

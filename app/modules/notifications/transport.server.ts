@@ -46,7 +46,11 @@ export function smtpTransport(url: string): MailTransport {
 
 /** Development and demo: each message becomes an .eml file that /dev/mail lists. */
 export function fileTransport(dir: string): MailTransport {
-  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+  const builder = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  })
   return {
     kind: 'file',
     async send(mail) {

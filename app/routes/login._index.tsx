@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { getDb } from '~/db.server'
 import { detectLanguage, getFixedT } from '~/i18n/i18n.server'
 import { getOptionalCtx } from '~/modules/identity/guards.server'
-import { deviceOwnerName, loginWithPassword, loginWithPin, type LoginResult } from '~/modules/identity/login.server'
+import {
+  deviceOwnerName,
+  loginWithPassword,
+  loginWithPin,
+  type LoginResult,
+} from '~/modules/identity/login.server'
 import { afterLogin } from '~/modules/identity/responses.server'
 import { requestInfo } from '~/modules/identity/request-info.server'
 import { LoginSchema } from '~/modules/identity/schemas'
@@ -34,22 +39,32 @@ export async function action({ request }: ActionFunctionArgs) {
   let result: LoginResult
   if (input.intent === 'pin') {
     const device = readCookie(request, DEVICE_COOKIE())
-    result = device ? await loginWithPin(db, device, input.pin, info) : { ok: false, reason: 'invalid' }
+    result = device
+      ? await loginWithPin(db, device, input.pin, info)
+      : { ok: false, reason: 'invalid' }
   } else {
     result = await loginWithPassword(db, input.email, input.password, info)
   }
   if (result.ok) return afterLogin(result, redirectTo)
   const field = input.intent === 'pin' ? 'pin' : 'password'
-  const message = result.reason === 'locked' ? 'pages.login.errors.locked' : `pages.login.errors.${input.intent}Invalid`
+  const message =
+    result.reason === 'locked'
+      ? 'pages.login.errors.locked'
+      : `pages.login.errors.${input.intent}Invalid`
   const values = input.intent === 'password' ? { email: input.email } : {}
-  return data({ errors: { [field]: [message] }, values }, { status: result.reason === 'locked' ? 429 : 401 })
+  return data(
+    { errors: { [field]: [message] }, values },
+    { status: result.reason === 'locked' ? 429 : 401 },
+  )
 }
 
 export default function Login() {
   const { t } = useTranslation()
   const { redirectTo, deviceName } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, v.map((m) => t(m))]))
+  const errors = Object.fromEntries(
+    Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, v.map((m) => t(m))]),
+  )
   return (
     <>
       <h1>{t('pages.login.title')}</h1>

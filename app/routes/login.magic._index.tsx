@@ -19,14 +19,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(EmailSchema, await request.formData())
-  if (!parsed.ok) return data({ sent: false, errors: parsed.errors, values: parsed.values }, { status: 400 })
+  if (!parsed.ok)
+    return data({ sent: false, errors: parsed.errors, values: parsed.values }, { status: 400 })
   const result = await requestMagicLink(await getDb(), parsed.data.email, {
     ...requestInfo(request),
     origin: publicOrigin(request),
     language: detectLanguage(request),
   })
   if (!result.ok) {
-    return data({ sent: false, errors: { email: ['pages.login.errors.locked'] }, values: { email: parsed.data.email } }, { status: 429 })
+    return data(
+      {
+        sent: false,
+        errors: { email: ['pages.login.errors.locked'] },
+        values: { email: parsed.data.email },
+      },
+      { status: 429 },
+    )
   }
   kickOutbox()
   // The same answer whether or not the address has an account.
@@ -36,7 +44,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MagicLink() {
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, (v as string[]).map((m) => t(m))]))
+  const errors = Object.fromEntries(
+    Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, (v as string[]).map((m) => t(m))]),
+  )
   if (actionData?.sent) {
     return (
       <>
