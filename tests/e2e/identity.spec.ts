@@ -1,10 +1,6 @@
 import type { Page } from '@playwright/test'
-import { base32Encode, timeStep, totpAt } from '../../app/modules/identity/totp'
+import { DEMO_PASSWORD, nextTotp } from './demo'
 import { checkA11y, expect, test, waitForMail } from './fixtures'
-
-// The demo accounts' credentials (app/modules/identity/demo-accounts.server.ts).
-const DEMO_PASSWORD = 'brobygger-demo-2026'
-const DEMO_TOTP_SECRET = base32Encode(Buffer.from('brobygger-demo-totp!'))
 
 // Each journey uses its own demo account: two-factor codes are single use, and the lockout
 // journey must not lock anyone else out.
@@ -15,17 +11,6 @@ async function loginWithPassword(page: Page, email: string, password = DEMO_PASS
   await page.getByLabel('E-mailadresse').fill(email)
   await page.getByLabel('Adgangskode', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Log ind' }).last().click()
-}
-
-/** The next code the authenticator app would show, never one already used in this step. */
-async function freshTotp(lastUsed: { step: number | null }) {
-  let step = timeStep(new Date())
-  if (lastUsed.step !== null && step <= lastUsed.step) {
-    await new Promise((r) => setTimeout(r, (30 - ((Date.now() / 1000) % 30)) * 1000 + 200))
-    step = timeStep(new Date())
-  }
-  lastUsed.step = step
-  return totpAt(DEMO_TOTP_SECRET, step)
 }
 
 test('A caseworker logs in with a password and a code from the authenticator app', async ({
@@ -42,7 +27,9 @@ test('A caseworker logs in with a password and a code from the authenticator app
   await expect(page.getByRole('alert')).toContainText('Koden er forkert')
   await checkA11y(page)
 
-  await page.getByLabel('Kode', { exact: true }).fill(await freshTotp({ step: null }))
+  await page
+    .getByLabel('Kode', { exact: true })
+    .fill(await nextTotp('sagsbehandler@rodovre.example.dk'))
   await page.getByRole('button', { name: 'Fortsæt' }).click()
   await expect(page).toHaveURL(/\/account$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hej Rasmus Sagsbehandler')
@@ -58,7 +45,9 @@ test('A caseworker gives a citizen a code, and the citizen signs in with it and 
   await loginWithPassword(page, 'sagsbehandler@frederiksberg.example.dk')
   await expect(page).toHaveURL(/\/login\/totp/)
   await checkA11y(page)
-  await page.getByLabel('Kode', { exact: true }).fill(await freshTotp({ step: null }))
+  await page
+    .getByLabel('Kode', { exact: true })
+    .fill(await nextTotp('sagsbehandler@frederiksberg.example.dk'))
   await page.getByRole('button', { name: 'Fortsæt' }).click()
   await expect(page).toHaveURL(/\/account$/)
   await checkA11y(page)
@@ -146,6 +135,7 @@ test('A volunteer logs in with a link from an e-mail', async ({ page }) => {
   await page.getByLabel('E-mailadresse').fill('frivillig@example.dk')
   await page.getByRole('button', { name: 'Send mig et link' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Se efter i din e-mail')
+  await expect(page).toHaveURL(/\/login\/magic\?index$/)
   await checkA11y(page)
 
   const mail = await waitForMail(
@@ -174,6 +164,7 @@ test('An unknown address gets the same answer as a known one', async ({ page }) 
   await expect(page.getByRole('status')).toHaveText(
     'Hvis findes-ikke@example.dk hører til en konto hos os, har vi sendt et link. Det virker i 15 minutter. Kig også i spam-mappen.',
   )
+  await expect(page).toHaveURL(/\/login\/magic\?index$/)
   await checkA11y(page)
 })
 
