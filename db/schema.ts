@@ -270,6 +270,193 @@ export interface AuthAttemptTable {
   at: GeneratedTimestamp
 }
 
+export type ActivityCategory =
+  'sport' | 'meal' | 'culture' | 'social_cafe' | 'network' | 'advice' | 'trip'
+export type ActivityRole = 'participant' | 'spectator' | 'helper'
+export type ScheduleFreq = 'once' | 'weekly' | 'monthly'
+export type Weekday = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU'
+export type SignupState =
+  'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'attended' | 'no_show'
+export type OutreachInstitutionType =
+  'drop_in' | 'shelter' | 'supported_housing' | 'treatment' | 'job_centre' | 'association' | 'other'
+
+export interface PartnershipTable {
+  id: Generated<string>
+  municipality_id: string
+  organisation_id: string
+  title: string
+  pool_year: number
+  amount_oere: number
+  period_start: DateOnly
+  period_end: DateOnly
+  legal_basis: 'sel18' | 'sel82d'
+  purpose: string
+  created_by: string | null
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
+}
+
+export interface PartnershipTargetGroupTable {
+  partnership_id: string
+  target_group_id: string
+}
+
+export interface PartnershipGoalTable {
+  partnership_id: string
+  goal_id: string
+}
+
+export interface SuccessCriterionTable {
+  id: Generated<string>
+  partnership_id: string
+  position: number
+  description: string
+  target_value: number
+  measure: Generated<'outreach' | 'manual'>
+}
+
+export interface CriterionProgressTable {
+  id: Generated<string>
+  criterion_id: string
+  value: number
+  note: string | null
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+}
+
+export interface OutreachLogTable {
+  id: Generated<string>
+  partnership_id: string
+  contacted_on: DateOnly
+  institution_type: OutreachInstitutionType
+  institution: string
+  outcome: string | null
+  created_by: string | null
+  created_at: GeneratedTimestamp
+}
+
+export interface ActivityTable {
+  id: Generated<string>
+  organisation_id: string
+  title: string
+  description: Generated<string>
+  category: ActivityCategory
+  location_name: string | null
+  street_address: string | null
+  postal_code: string | null
+  city: string | null
+  area_id: string | null
+  latitude: number | null
+  longitude: number | null
+  phone: string | null
+  email: string | null
+  price_oere: Generated<number>
+  capacity: number | null
+  accessibility_note: string | null
+  adaptation_note: string | null
+  open_no_referral: Generated<boolean>
+  no_membership: Generated<boolean>
+  roles_offered: ColumnType<ActivityRole[], ActivityRole[] | undefined, ActivityRole[]>
+  freq: Generated<ScheduleFreq>
+  interval: Generated<number>
+  byday: Weekday | null
+  bysetpos: number | null
+  dtstart: DateOnly
+  until: DateOnly | null
+  /** 'HH:MM:SS' local time */
+  start_time: string
+  end_time: string
+  timezone: Generated<string>
+  status: Generated<'draft' | 'published' | 'cancelled'>
+  /** generated tsvector: never written */
+  search: ColumnType<string, never, never>
+  created_by: string | null
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
+}
+
+export interface ActivityGoalTable {
+  activity_id: string
+  goal_id: string
+}
+
+export interface ActivityTargetGroupTable {
+  activity_id: string
+  target_group_id: string
+}
+
+export interface ActivityExceptionTable {
+  activity_id: string
+  on_date: DateOnly
+  reason: string | null
+  created_by: string | null
+  created_at: GeneratedTimestamp
+}
+
+export interface ActivitySessionTable {
+  id: Generated<string>
+  activity_id: string
+  starts_at: Timestamp
+  ends_at: Timestamp
+  local_date: DateOnly
+  capacity: number | null
+  status: Generated<'scheduled' | 'cancelled'>
+  cancelled_reason: string | null
+  created_at: GeneratedTimestamp
+}
+
+export interface SignupTable {
+  id: Generated<string>
+  session_id: string
+  person_id: string | null
+  guest_name: string | null
+  guest_phone: string | null
+  guest_email: string | null
+  language: Generated<Language>
+  role: Generated<ActivityRole>
+  state: SignupState
+  waitlisted_at: Timestamp | null
+  offered_at: Timestamp | null
+  offer_expires_at: Timestamp | null
+  named_checkin: Generated<boolean>
+  cancel_token_hash: string
+  cancelled_at: Timestamp | null
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
+}
+
+export interface SessionAttendanceTable {
+  session_id: string
+  anonymous_count: Generated<number>
+  updated_by: string | null
+  updated_at: GeneratedTimestamp
+}
+
+export interface KioskTable {
+  id: Generated<string>
+  session_id: string
+  token_hash: string
+  opened_by: string | null
+  opened_at: GeneratedTimestamp
+  expires_at: Timestamp
+  closed_at: Timestamp | null
+}
+
+export interface SessionFeedbackTable {
+  id: Generated<string>
+  session_id: string
+  rating: number
+  created_at: GeneratedTimestamp
+}
+
+export interface CalendarFeedTable {
+  id: Generated<string>
+  person_id: string
+  token_hash: string
+  created_at: GeneratedTimestamp
+  revoked_at: Timestamp | null
+}
+
 export interface DB {
   municipality: MunicipalityTable
   area: AreaTable
@@ -293,6 +480,22 @@ export interface DB {
   access_code: AccessCodeTable
   invitation: InvitationTable
   auth_attempt: AuthAttemptTable
+  partnership: PartnershipTable
+  partnership_target_group: PartnershipTargetGroupTable
+  partnership_goal: PartnershipGoalTable
+  success_criterion: SuccessCriterionTable
+  criterion_progress: CriterionProgressTable
+  outreach_log: OutreachLogTable
+  activity: ActivityTable
+  activity_goal: ActivityGoalTable
+  activity_target_group: ActivityTargetGroupTable
+  activity_exception: ActivityExceptionTable
+  activity_session: ActivitySessionTable
+  signup: SignupTable
+  session_attendance: SessionAttendanceTable
+  kiosk: KioskTable
+  session_feedback: SessionFeedbackTable
+  calendar_feed: CalendarFeedTable
   erasure_request: ErasureRequestTable
 }
 

@@ -5,6 +5,7 @@ import * as eventAudit from './2026-11-23T0920_event_audit.ts'
 import * as identity from './2026-11-23T1000_identity.ts'
 import * as erasureRequest from './2026-11-23T1100_erasure_request.ts'
 import * as adminIndexes from './2026-11-23T1130_admin_indexes.ts'
+import * as activities from './2026-11-23T1200_activities.ts'
 
 // Listed by hand so the server bundle carries them (no file-system scan at run time).
 // A test checks that every file in this folder is listed here, in order.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1000_identity': identity,
   '2026-11-23T1100_erasure_request': erasureRequest,
   '2026-11-23T1130_admin_indexes': adminIndexes,
+  '2026-11-23T1200_activities': activities,
 }
