@@ -17,10 +17,9 @@ import {
 } from '~/modules/identity/invitations.server'
 import { publicOrigin } from '~/modules/identity/request-info.server'
 import { ErrorSummary } from '~/ui/error-summary'
-import { Field } from '~/ui/field'
+import { InviteForm, PendingInvitations } from '~/ui/invitations'
 import { formatDateTime } from '~/ui/format'
 import { parseForm } from '~/ui/forms'
-import { RadioGroup } from '~/ui/radio-group'
 import { MunicipalityPicker } from '~/ui/municipality-picker'
 
 const DONE = [
@@ -139,92 +138,23 @@ export default function AdminPeople() {
       <ErrorSummary errors={errors} />
       <MunicipalityPicker municipalities={scope.municipalities} current={scope.municipalityId} />
 
-      <section aria-labelledby="invite-title">
-        <h2 id="invite-title">{t(`${P}.invite.title`)}</h2>
-        <p>{t(`${P}.invite.lead`)}</p>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="invite" />
-          <input type="hidden" name="municipalityId" value={scope.municipalityId} />
-          <Field
-            label={t(`${P}.invite.email`)}
-            name="email"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={values.email ?? ''}
-            errors={errors.email}
-          />
-          <Field
-            label={t(`${P}.invite.name`)}
-            name="name"
-            autoComplete="off"
-            defaultValue={values.name ?? ''}
-            errors={errors.name}
-          />
-          <RadioGroup
-            legend={t(`${P}.invite.role`)}
-            name="role"
-            defaultValue={values.role ?? null}
-            errors={errors.role}
-            options={MUNICIPAL_ROLES.map((role) => ({
-              value: role,
-              label: roleName(role),
-              hint: t(`${P}.roleHints.${role}`),
-            }))}
-          />
-          <button type="submit" className="button">
-            {t(`${P}.invite.submit`)}
-          </button>
-        </Form>
-      </section>
+      <InviteForm
+        keys={P}
+        roles={MUNICIPAL_ROLES}
+        roleName={roleName}
+        hidden={{ municipalityId: scope.municipalityId }}
+        values={values}
+        errors={errors}
+        lead={t(`${P}.invite.lead`)}
+      />
 
-      <section aria-labelledby="pending-title">
-        <h2 id="pending-title">{t(`${P}.pending.title`)}</h2>
-        {invitations.length === 0 ? (
-          <p>{t(`${P}.pending.empty`)}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t(`${P}.pending.title`)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t(`${P}.columns.name`)}</th>
-                  <th scope="col">{t(`${P}.columns.role`)}</th>
-                  <th scope="col">{t(`${P}.columns.invitedBy`)}</th>
-                  <th scope="col">{t(`${P}.columns.expires`)}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t(`${P}.columns.actions`)}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      {i.name ?? i.email}
-                      {i.name ? <span className="muted-line">{i.email}</span> : null}
-                    </th>
-                    <td>{roleName(i.role)}</td>
-                    <td>{i.inviter ?? '–'}</td>
-                    <td>{i.expires}</td>
-                    <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revokeInvitation" />
-                        <input type="hidden" name="municipalityId" value={scope.municipalityId} />
-                        <input type="hidden" name="invitationId" value={i.id} />
-                        <button type="submit" className="button button--secondary">
-                          {t(`${P}.pending.revoke`)}
-                          <span className="visually-hidden">{`: ${i.email}`}</span>
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <PendingInvitations
+        keys={P}
+        invitations={invitations}
+        roleName={roleName}
+        hidden={{ municipalityId: scope.municipalityId }}
+        showInviter
+      />
 
       <section aria-labelledby="staff-title">
         <h2 id="staff-title">{t(`${P}.staff.title`)}</h2>

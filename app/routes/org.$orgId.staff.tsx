@@ -17,10 +17,9 @@ import {
   removeOrganisationMember,
 } from '~/modules/organisations/staff.server'
 import { ErrorSummary } from '~/ui/error-summary'
-import { Field } from '~/ui/field'
+import { InviteForm, PendingInvitations } from '~/ui/invitations'
 import { formatDate, formatDateTime } from '~/ui/format'
 import { parseForm } from '~/ui/forms'
-import { RadioGroup } from '~/ui/radio-group'
 
 const DONE = ['invited', 'removed', 'invitationRevoked'] as const
 type Done = (typeof DONE)[number]
@@ -170,87 +169,9 @@ export default function OrganisationStaff() {
         </div>
       </section>
 
-      <section aria-labelledby="invite-title">
-        <h2 id="invite-title">{t(`${P}.invite.title`)}</h2>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="invite" />
-          <Field
-            label={t(`${P}.invite.email`)}
-            name="email"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={values.email ?? ''}
-            errors={errors.email}
-          />
-          <Field
-            label={t(`${P}.invite.name`)}
-            name="name"
-            autoComplete="off"
-            defaultValue={values.name ?? ''}
-            errors={errors.name}
-          />
-          <RadioGroup
-            legend={t(`${P}.invite.role`)}
-            name="role"
-            defaultValue={values.role ?? null}
-            errors={errors.role}
-            options={ORG_ROLES.map((role) => ({
-              value: role,
-              label: roleName(role),
-              hint: t(`${P}.roleHints.${role}`),
-            }))}
-          />
-          <button type="submit" className="button">
-            {t(`${P}.invite.submit`)}
-          </button>
-        </Form>
-      </section>
+      <InviteForm keys={P} roles={ORG_ROLES} roleName={roleName} values={values} errors={errors} />
 
-      <section aria-labelledby="pending-title">
-        <h2 id="pending-title">{t(`${P}.pending.title`)}</h2>
-        {invitations.length === 0 ? (
-          <p>{t(`${P}.pending.empty`)}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t(`${P}.pending.title`)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t(`${P}.columns.name`)}</th>
-                  <th scope="col">{t(`${P}.columns.role`)}</th>
-                  <th scope="col">{t(`${P}.columns.expires`)}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t(`${P}.columns.actions`)}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      {i.name ?? i.email}
-                      {i.name ? <span className="muted-line">{i.email}</span> : null}
-                    </th>
-                    <td>{roleName(i.role)}</td>
-                    <td>{i.expires}</td>
-                    <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revokeInvitation" />
-                        <input type="hidden" name="invitationId" value={i.id} />
-                        <button type="submit" className="button button--secondary">
-                          {t(`${P}.pending.revoke`)}
-                          <span className="visually-hidden">{`: ${i.email}`}</span>
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <PendingInvitations keys={P} invitations={invitations} roleName={roleName} />
     </>
   )
 }

@@ -1,15 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, Form, useActionData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
-import { getDb } from '~/db.server'
+import { useActionData } from '@remix-run/react'
 import { detectLanguage, getFixedT } from '~/i18n/i18n.server'
-import { kickOutbox } from '~/lifecycle.server'
-import { requestPasswordReset } from '~/modules/identity/login.server'
-import { publicOrigin, requestInfo } from '~/modules/identity/request-info.server'
-import { EmailSchema } from '~/modules/identity/schemas'
-import { ErrorSummary } from '~/ui/error-summary'
-import { Field } from '~/ui/field'
-import { parseForm } from '~/ui/forms'
+import { EmailLinkPage } from '~/modules/identity/email-link-page'
+import { emailLinkAction } from '~/modules/identity/email-link.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { title: getFixedT(detectLanguage(request))('pages.password.forgot.metaTitle') }
@@ -18,62 +11,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(EmailSchema, await request.formData())
-  if (!parsed.ok)
-    return data({ sent: false, errors: parsed.errors, values: parsed.values }, { status: 400 })
-  const result = await requestPasswordReset(await getDb(), parsed.data.email, {
-    ...requestInfo(request),
-    origin: publicOrigin(request),
-  })
-  if (!result.ok) {
-    return data(
-      {
-        sent: false,
-        errors: { email: ['pages.login.errors.locked'] },
-        values: { email: parsed.data.email },
-      },
-      { status: 429 },
-    )
-  }
-  kickOutbox()
-  return { sent: true, errors: {}, values: { email: parsed.data.email } }
+  return emailLinkAction(request, 'password_reset')
 }
 
 export default function ForgotPassword() {
-  const { t } = useTranslation()
-  const actionData = useActionData<typeof action>()
-  const errors = Object.fromEntries(
-    Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, (v as string[]).map((m) => t(m))]),
-  )
-  if (actionData?.sent) {
-    return (
-      <>
-        <h1>{t('pages.password.forgot.sentTitle')}</h1>
-        <p role="status">
-          {t('pages.password.forgot.sentBody', { email: actionData.values.email })}
-        </p>
-      </>
-    )
-  }
-  return (
-    <>
-      <h1>{t('pages.password.forgot.title')}</h1>
-      <p>{t('pages.password.forgot.lead')}</p>
-      <ErrorSummary errors={errors} />
-      <Form method="post" noValidate>
-        <Field
-          label={t('pages.login.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
-          defaultValue={actionData?.values?.email ?? ''}
-          errors={errors.email}
-        />
-        <button type="submit" className="button">
-          {t('pages.password.forgot.submit')}
-        </button>
-      </Form>
-    </>
-  )
+  return <EmailLinkPage keys="pages.password.forgot" result={useActionData<typeof action>()} />
 }

@@ -176,19 +176,29 @@ export async function verifySecondFactor(
   return { ok: true }
 }
 
+const LINKS = {
+  magic_link: { template: 'magicLink', path: '/login/magic/', minutes: MAGIC_LINK_MINUTES },
+  password_reset: {
+    template: 'passwordReset',
+    path: '/password/reset/',
+    minutes: PASSWORD_RESET_MINUTES,
+  },
+} as const
+
 /**
- * Sends a sign-in link if the address has an account. The answer is the same either way, so
- * the form does not reveal who is registered.
+ * E-mails a single-use link (sign-in or password reset) if the address has an account. The
+ * answer is the same either way, so the form does not reveal who is registered.
  */
-export async function requestMagicLink(
+async function sendLinkByEmail(
   db: Executor,
+  purpose: keyof typeof LINKS,
   email: string,
-  info: RequestInfo & { origin: string; language: Language },
+  info: RequestInfo & { origin: string },
 ): Promise<{ ok: true } | { ok: false; reason: 'locked' }> {
   const account = email.trim().toLowerCase()
-  if (await tooManyRequests(db, 'magic_link', { account, ip: info.ipHash }, info.now))
+  if (await tooManyRequests(db, purpose, { account, ip: info.ipHash }, info.now))
     return { ok: false, reason: 'locked' }
-  await recordAttempt(db, 'magic_link', { account, ip: info.ipHash }, true, info.now)
+  await recordAttempt(db, purpose, { account, ip: info.ipHash }, true, info.now)
   const person = await db
     .selectFrom('person')
     .select(['id', 'display_name', 'language', 'email'])
@@ -196,30 +206,47 @@ export async function requestMagicLink(
     .where('deleted_at', 'is', null)
     .executeTakeFirst()
   if (!person?.email) return { ok: true }
+  const link = LINKS[purpose]
   const token = randomToken()
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('login_token')
       .values({
         token_hash: sha256(token),
-        purpose: 'magic_link',
+        purpose,
         person_id: person.id,
-        expires_at: new Date(info.now.getTime() + MAGIC_LINK_MINUTES * 60_000),
+        expires_at: new Date(info.now.getTime() + link.minutes * 60_000),
       })
       .execute()
     await enqueueEmail(trx, {
       to: person.email!,
       toName: person.display_name,
       language: person.language as Language,
-      template: 'magicLink',
+      template: link.template,
       data: {
         name: person.display_name,
-        url: `${info.origin}/login/magic/${token}`,
-        minutes: MAGIC_LINK_MINUTES,
+        url: `${info.origin}${link.path}${token}`,
+        minutes: link.minutes,
       },
     })
   })
   return { ok: true }
+}
+
+export function requestMagicLink(
+  db: Executor,
+  email: string,
+  info: RequestInfo & { origin: string },
+) {
+  return sendLinkByEmail(db, 'magic_link', email, info)
+}
+
+export function requestPasswordReset(
+  db: Executor,
+  email: string,
+  info: RequestInfo & { origin: string },
+) {
+  return sendLinkByEmail(db, 'password_reset', email, info)
 }
 
 /** Marks a single-use token used (atomically) and returns its person, or null. */
@@ -343,48 +370,6 @@ export async function deviceOwnerName(db: Executor, deviceToken: string): Promis
     .where('p.deleted_at', 'is', null)
     .executeTakeFirst()
   return row?.display_name ?? null
-}
-
-export async function requestPasswordReset(
-  db: Executor,
-  email: string,
-  info: RequestInfo & { origin: string },
-): Promise<{ ok: true } | { ok: false; reason: 'locked' }> {
-  const account = email.trim().toLowerCase()
-  if (await tooManyRequests(db, 'password_reset', { account, ip: info.ipHash }, info.now))
-    return { ok: false, reason: 'locked' }
-  await recordAttempt(db, 'password_reset', { account, ip: info.ipHash }, true, info.now)
-  const person = await db
-    .selectFrom('person')
-    .select(['id', 'display_name', 'language', 'email'])
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', account))
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
-  if (!person?.email) return { ok: true }
-  const token = randomToken()
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('login_token')
-      .values({
-        token_hash: sha256(token),
-        purpose: 'password_reset',
-        person_id: person.id,
-        expires_at: new Date(info.now.getTime() + PASSWORD_RESET_MINUTES * 60_000),
-      })
-      .execute()
-    await enqueueEmail(trx, {
-      to: person.email!,
-      toName: person.display_name,
-      language: person.language as Language,
-      template: 'passwordReset',
-      data: {
-        name: person.display_name,
-        url: `${info.origin}/password/reset/${token}`,
-        minutes: PASSWORD_RESET_MINUTES,
-      },
-    })
-  })
-  return { ok: true }
 }
 
 /** Sets the new password, ends every session of the person, and logs it. */
