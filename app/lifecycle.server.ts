@@ -6,8 +6,53 @@ import { seedDemo } from '../db/seed/demo.ts'
 import { log } from './log.server'
 import { enqueueEmail } from './modules/notifications/outbox.server'
 import { seedDemoAccounts, type DemoLogin } from './modules/identity/demo-accounts.server'
+import { runDailyActivityJobs } from './modules/activities/jobs.server'
+import { expireOffers } from './modules/activities/signups.server'
 
 let worker: OutboxWorker | undefined
+
+// Sessions are materialised 12 weeks ahead; every 6 hours keeps the horizon moving even on a
+// server that runs for weeks, and soon after a restart at any time of day.
+const ACTIVITY_JOBS_EVERY_MS = 6 * 3_600_000
+let activityJobsTimer: ReturnType<typeof setInterval> | undefined
+let activityJobsRun: Promise<void> | undefined
+
+function runActivityJobs(): Promise<void> {
+  activityJobsRun ??= (async () => {
+    try {
+      const results = await runDailyActivityJobs(await getDb(), new Date())
+      log('info', 'daily activity jobs done', results)
+    } catch (error) {
+      log('error', 'daily activity jobs failed', { error: String(error) })
+    } finally {
+      activityJobsRun = undefined
+    }
+  })()
+  return activityJobsRun
+}
+
+// A waitlist offer gives 48 hours to answer; checking every hour passes an unanswered place on
+// to the next person within the hour, not at the next daily run.
+const OFFER_EXPIRY_EVERY_MS = 3_600_000
+let offerExpiryTimer: ReturnType<typeof setInterval> | undefined
+let offerExpiryRun: Promise<void> | undefined
+
+function runOfferExpiry(): Promise<void> {
+  offerExpiryRun ??= (async () => {
+    try {
+      const { expired } = await expireOffers(await getDb(), new Date())
+      if (expired > 0) {
+        log('info', 'waitlist offers expired', { expired })
+        kickOutbox()
+      }
+    } catch (error) {
+      log('error', 'waitlist offer expiry failed', { error: String(error) })
+    } finally {
+      offerExpiryRun = undefined
+    }
+  })()
+  return offerExpiryRun
+}
 
 /** Everything the app process does once before it takes requests. */
 export async function startApp(): Promise<{ engine: string; demoLogins?: DemoLogin[] }> {
@@ -32,6 +77,11 @@ export async function startApp(): Promise<{ engine: string; demoLogins?: DemoLog
       dedupeKey: 'demo-test-message',
     })
   }
+  await runActivityJobs()
+  activityJobsTimer = setInterval(() => void runActivityJobs(), ACTIVITY_JOBS_EVERY_MS)
+  activityJobsTimer.unref()
+  offerExpiryTimer = setInterval(() => void runOfferExpiry(), OFFER_EXPIRY_EVERY_MS)
+  offerExpiryTimer.unref()
   worker = startOutboxWorker({
     getDb,
     transport: createTransport({ smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR }),
@@ -47,6 +97,12 @@ export function kickOutbox(): void {
 }
 
 export async function stopApp(): Promise<void> {
+  clearInterval(activityJobsTimer)
+  activityJobsTimer = undefined
+  await activityJobsRun
+  clearInterval(offerExpiryTimer)
+  offerExpiryTimer = undefined
+  await offerExpiryRun
   await worker?.stop()
   worker = undefined
   await stopDatabase()

@@ -26,4 +26,28 @@ export const routes = [
   { path: '/', headers: { 'Accept-Language': 'da' } },
   // Health check: one `select 1` through the pool, JSON out.
   { path: '/healthz' },
+  // The public catalogue over 5,000 activities and 50,000 sessions (generators activities and
+  // sessions): filters, a Danish full-text search, and one activity's page (the generated
+  // activity 0, always published by an approved organisation). The unfiltered page (the
+  // visitor's municipality, more than 200 matches) is measured without a target.
+  { path: '/activities', headers: { 'Accept-Language': 'da' } },
+  {
+    path: '/activities?category=sport&weekday=TU',
+    headers: { 'Accept-Language': 'da' },
+    targetP95Ms: 150,
+    maxRatio: 5,
+  },
+  {
+    path: '/activities?q=fodbold',
+    headers: { 'Accept-Language': 'da' },
+    targetP95Ms: 150,
+    maxRatio: 5,
+  },
+  {
+    path: '/activities/00000000-0000-4000-b003-000000000000',
+    name: '/activities/<generated activity 0>',
+    headers: { 'Accept-Language': 'da' },
+    targetP95Ms: 150,
+    maxRatio: 5,
+  },
 ]

@@ -16,6 +16,15 @@ import {
   type OrganisationRegisteredData,
   type OrganisationRejectedData,
 } from './organisations.ts'
+import { sessionCancelled, type SessionCancelledData } from './activities.ts'
+import {
+  signupConfirmed,
+  signupWaitlisted,
+  waitlistOffer,
+  type SignupConfirmedData,
+  type SignupWaitlistedData,
+  type WaitlistOfferData,
+} from './signups.ts'
 
 // Every message the platform sends, by name. The outbox renders through this table so a
 // template's data is type-checked where the message is enqueued.
@@ -27,6 +36,10 @@ export interface EmailTemplates {
   organisationApproved: OrganisationDecisionData
   organisationRegistered: OrganisationRegisteredData
   organisationRejected: OrganisationRejectedData
+  sessionCancelled: SessionCancelledData
+  signupConfirmed: SignupConfirmedData
+  signupWaitlisted: SignupWaitlistedData
+  waitlistOffer: WaitlistOfferData
 }
 
 export const templates: {
@@ -39,6 +52,10 @@ export const templates: {
   organisationApproved,
   organisationRegistered,
   organisationRejected,
+  sessionCancelled,
+  signupConfirmed,
+  signupWaitlisted,
+  waitlistOffer,
 }
 
 export type { RenderedEmail }

@@ -65,6 +65,9 @@ export default function Account() {
         <li>
           <Link to="/account/sessions">{t('pages.account.links.sessions')}</Link>
         </li>
+        <li>
+          <Link to="/account/calendar">{t('pages.calendar.accountLink')}</Link>
+        </li>
         {d.isAdmin ? (
           <>
             <li>
@@ -75,6 +78,9 @@ export default function Account() {
             </li>
             <li>
               <Link to="/admin/audit">{t('pages.account.links.adminAudit')}</Link>
+            </li>
+            <li>
+              <Link to="/admin/partnerships">{t('pages.staff.partnerships.accountLink')}</Link>
             </li>
           </>
         ) : null}
@@ -92,6 +98,29 @@ export default function Account() {
               </Link>
             </li>
           ))}
+        {d.orgRoles.map((r) => (
+          <li key={`activities-${r.organisationId}`}>
+            <Link to={`/org/${r.organisationId}/activities`}>
+              {t('pages.orgActivities.accountLink', { organisation: r.place })}
+            </Link>
+          </li>
+        ))}
+        {d.orgRoles
+          .filter((r) => r.role === 'coordinator')
+          .map((r) => (
+            <li key={`profile-${r.organisationId}`}>
+              <Link to={`/org/${r.organisationId}/profile`}>
+                {t('pages.orgProfile.accountLink', { organisation: r.place })}
+              </Link>
+            </li>
+          ))}
+        {d.orgRoles.map((r) => (
+          <li key={`partnerships-${r.organisationId}`}>
+            <Link to={`/org/${r.organisationId}/partnerships`}>
+              {t('pages.orgPartnerships.accountLink', { organisation: r.place })}
+            </Link>
+          </li>
+        ))}
         {d.canDeleteSelf ? (
           <li>
             <Link to="/account/delete">{t('pages.accountPages.delete.link')}</Link>

@@ -6,6 +6,7 @@ import * as identity from './2026-11-23T1000_identity.ts'
 import * as erasureRequest from './2026-11-23T1100_erasure_request.ts'
 import * as adminIndexes from './2026-11-23T1130_admin_indexes.ts'
 import * as activities from './2026-11-23T1200_activities.ts'
+import * as catalogueSearch from './2026-11-23T1330_catalogue_search.ts'
 
 // Listed by hand so the server bundle carries them (no file-system scan at run time).
 // A test checks that every file in this folder is listed here, in order.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1100_erasure_request': erasureRequest,
   '2026-11-23T1130_admin_indexes': adminIndexes,
   '2026-11-23T1200_activities': activities,
+  '2026-11-23T1330_catalogue_search': catalogueSearch,
 }

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB, OrganisationType } from '../schema.ts'
+import { seedDemoActivities } from './demo-activities.ts'
+import { seedDemoPartnerships } from './demo-partnerships.ts'
 
 // A fictional network that feels real (PRODUCT.md §7). Fixed ids make the seed idempotent:
 // running it again inserts nothing twice and changes nothing a person has edited.
@@ -211,7 +213,7 @@ const organisations: {
   },
 ]
 
-export async function seedDemo(db: Kysely<DB>): Promise<void> {
+export async function seedDemo(db: Kysely<DB>, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('municipality')
@@ -298,4 +300,6 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
   })
+  await seedDemoActivities(db, now)
+  await seedDemoPartnerships(db)
 }

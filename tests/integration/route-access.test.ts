@@ -51,6 +51,61 @@ const ACCESS: Record<string, Access> = {
   'admin.audit': { kind: 'role' },
   'case.access-codes': { kind: 'role' },
   'org.$orgId.staff': { kind: 'role' },
+  'admin.partnerships._index': { kind: 'role' },
+  'admin.partnerships.new': { kind: 'role' },
+  'admin.partnerships.$partnershipId': { kind: 'role' },
+  'org.$orgId.partnerships._index': { kind: 'role' },
+  'org.$orgId.partnerships.$partnershipId': { kind: 'role' },
+  'org.$orgId.activities._index': { kind: 'role' },
+  'org.$orgId.activities.new': { kind: 'role' },
+  'org.$orgId.activities.$activityId._index': { kind: 'role' },
+  'org.$orgId.profile': { kind: 'role' },
+  'activities.$activityId.signup': {
+    kind: 'public',
+    why: 'open activities: anyone may sign up, also as a guest',
+  },
+  'signups.$token': {
+    kind: 'public',
+    why: "the token is the credential (the holder's own sign-up)",
+  },
+  'kiosk.$token': {
+    kind: 'public',
+    why: 'the token is the credential (a shared tablet at a session)',
+  },
+  'org.$orgId.sessions.$sessionId': { kind: 'role' },
+  'account.calendar': { kind: 'signed-in' },
+  'activities.$activityId.calendar[.]ics': {
+    kind: 'public',
+    why: 'public feed of a published activity',
+  },
+  'organisations.$orgId.calendar[.]ics': {
+    kind: 'public',
+    why: 'public feed of an approved organisation',
+  },
+  'calendar.$token[.]ics': {
+    kind: 'public',
+    why: 'private feed: the secret token is the credential',
+  },
+  'api.hsds._index': { kind: 'public', why: 'open data: HSDS API information' },
+  'api.hsds.services._index': { kind: 'public', why: 'open data: published activities (HSDS)' },
+  'api.hsds.services.$id': { kind: 'public', why: 'open data: one published activity (HSDS)' },
+  'api.hsds.organizations._index': {
+    kind: 'public',
+    why: 'open data: approved organisations (HSDS)',
+  },
+  'api.hsds.organizations.$id': {
+    kind: 'public',
+    why: 'open data: one approved organisation (HSDS)',
+  },
+  'activities._index': { kind: 'public', why: 'the public activity catalogue' },
+  'activities.$activityId._index': {
+    kind: 'public',
+    why: 'a published activity, public by design',
+  },
+  'organisations.$orgId._index': {
+    kind: 'public',
+    why: "an approved organisation's public profile",
+  },
 }
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, '../../app/routes')

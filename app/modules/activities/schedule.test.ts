@@ -118,7 +118,7 @@ describe('RRULE', () => {
     expect(toRRule({ ...weekly, freq: 'once' })).toBeNull()
     expect(toRRule(weekly)).toBe('FREQ=WEEKLY;BYDAY=TU')
     expect(toRRule({ ...weekly, interval: 2, until: '2027-06-30' })).toBe(
-      'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=20270630T235959Z',
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=20270630T215959Z',
     )
     expect(toRRule({ ...weekly, freq: 'monthly', byday: 'MO', bysetpos: -1 })).toBe(
       'FREQ=MONTHLY;BYDAY=-1MO',

@@ -170,7 +170,7 @@ export function sessionTimes(
   }))
 }
 
-/** The RFC 5545 RRULE value, or null for a one-off. UNTIL is given as a date (inclusive). */
+/** The RFC 5545 RRULE value, or null for a one-off. `until` (a local date) is inclusive. */
 export function toRRule(schedule: Schedule): string | null {
   if (schedule.freq === 'once') return null
   const parts = [`FREQ=${schedule.freq === 'weekly' ? 'WEEKLY' : 'MONTHLY'}`]
@@ -179,6 +179,16 @@ export function toRRule(schedule: Schedule): string | null {
   parts.push(
     schedule.freq === 'monthly' ? `BYDAY=${schedule.bysetpos ?? 1}${byday}` : `BYDAY=${byday}`,
   )
-  if (schedule.until) parts.push(`UNTIL=${schedule.until.replaceAll('-', '')}T235959Z`)
+  if (schedule.until) {
+    // UNTIL is in UTC: the end of the last local day, so a late start on that day still counts
+    // and one just after midnight the next day does not.
+    const end = zonedTimeToUtc(schedule.until, '23:59:59', schedule.timezone ?? TIMEZONE)
+    parts.push(
+      `UNTIL=${end
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '')}`,
+    )
+  }
   return parts.join(';')
 }
