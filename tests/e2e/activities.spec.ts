@@ -7,17 +7,25 @@ test.describe.configure({ mode: 'serial' })
 
 const stamp = Date.now() % 100000
 const TITLE = `Bordtennis for alle ${stamp}`
-const WEEKDAY_LABELS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag']
+const WEEKDAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA']
 
-/** Tomorrow in Copenhagen, as the form expects it (dd-mm-yyyy), and its weekday's name. */
+/** Tomorrow in Copenhagen (yyyy-mm-dd, as a date input takes it) and its weekday (MO…SU). */
 function tomorrow() {
   const d = new Date(Date.now() + 86_400_000)
-  const local = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', day: '2-digit', month: '2-digit', year: 'numeric' })
+  const local = new Intl.DateTimeFormat('da-DK', {
+    timeZone: 'Europe/Copenhagen',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  })
     .formatToParts(d)
     .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {})
-  const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', weekday: 'short' }).format(d)
+  const weekday = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Copenhagen',
+    weekday: 'short',
+  }).format(d)
   const index = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(weekday)
-  return { date: `${local.day}-${local.month}-${local.year}`, weekdayLabel: WEEKDAY_LABELS[index]! }
+  return { date: `${local.year}-${local.month}-${local.day}`, weekday: WEEKDAY_CODES[index]! }
 }
 
 async function loginAsFootballCoordinator(page: Page) {
@@ -36,13 +44,16 @@ async function signUpAsGuest(browser: Browser, name: string, email: string) {
   await page.goto('/activities')
   await checkA11y(page)
   await page.getByLabel('Søg efter en aktivitet').fill(TITLE)
-  await page.getByRole('button', { name: 'Vis aktiviteter' }).click()
+  await page.getByRole('button', { name: 'Vis aktiviteter' }).last().click()
   await expect(page).toHaveURL(/\/activities\?/)
   await checkA11y(page)
   await page.getByRole('link', { name: TITLE }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE)
   await checkA11y(page)
-  await page.getByRole('link', { name: /Tilmeld|Skriv dig på ventelisten/ }).first().click()
+  await page
+    .getByRole('link', { name: /Tilmeld|Skriv dig på ventelisten/ })
+    .first()
+    .click()
   await expect(page).toHaveURL(/\/signup/)
   await checkA11y(page)
   await page.getByLabel('Fornavn').fill(name)
@@ -55,7 +66,7 @@ async function signUpAsGuest(browser: Browser, name: string, email: string) {
 }
 
 test('A coordinator posts a weekly activity', async ({ page }) => {
-  const { date, weekdayLabel } = tomorrow()
+  const { date, weekday } = tomorrow()
   await loginAsFootballCoordinator(page)
   await page.getByRole('link', { name: 'Aktiviteter hos Gadeholdet Frederiksberg' }).click()
   await expect(page).toHaveURL(/\/org\/[\w-]+\/activities$/)
@@ -65,10 +76,12 @@ test('A coordinator posts a weekly activity', async ({ page }) => {
   await checkA11y(page)
 
   await page.getByLabel('Navn på aktiviteten').fill(TITLE)
-  await page.getByLabel('Beskrivelse').fill('Vi spiller bordtennis i roligt tempo. Bat og bolde er der.')
+  await page
+    .getByLabel('Beskrivelse')
+    .fill('Vi spiller bordtennis i roligt tempo. Bat og bolde er der.')
   await page.getByLabel('Slags aktivitet').selectOption({ label: 'Sport og bevægelse' })
   await page.getByLabel('Hver uge', { exact: true }).check()
-  await page.getByLabel('Ugedag').selectOption({ label: new RegExp(weekdayLabel, 'i') as unknown as string })
+  await page.getByLabel('Ugedag').selectOption(weekday)
   await page.getByLabel('Første dato').fill(date)
   await page.getByLabel('Starter kl.').fill('10:00')
   await page.getByLabel('Slutter kl.').fill('11:30')
@@ -88,14 +101,14 @@ test('A visitor finds the activity by filter, signs up as a guest, and the next 
   browser,
 }) => {
   // The visitor filters the catalogue by category and day.
-  const { weekdayLabel } = tomorrow()
+  const { weekday } = tomorrow()
   const browse = await browser.newContext()
   const page = await browse.newPage()
   await page.goto('/activities')
   await checkA11y(page)
   await page.getByLabel('Sport og bevægelse').check()
-  await page.getByRole('checkbox', { name: new RegExp(`^${weekdayLabel}`, 'i') }).check()
-  await page.getByRole('button', { name: 'Vis aktiviteter' }).click()
+  await page.locator(`input[name="weekday"][value="${weekday}"]`).check()
+  await page.getByRole('button', { name: 'Vis aktiviteter' }).last().click()
   await expect(page).toHaveURL(/category=sport/)
   await expect(page.getByRole('link', { name: TITLE })).toBeVisible()
   await checkA11y(page)
@@ -104,16 +117,16 @@ test('A visitor finds the activity by filter, signs up as a guest, and the next 
   const annaEmail = `anna-${stamp}@example.dk`
   const bentEmail = `bent-${stamp}@example.dk`
   const anna = await signUpAsGuest(browser, 'Anna', annaEmail)
-  await expect(anna.page.getByRole('main')).toContainText('Du er tilmeldt.')
+  await expect(anna.page.getByRole('main')).toContainText('Du er tilmeldt')
 
   const bent = await signUpAsGuest(browser, 'Bent', bentEmail)
-  await expect(bent.page.getByRole('main')).toContainText('Du er på ventelisten som nr. 1.')
+  await expect(bent.page.getByRole('main')).toContainText(/venteliste(n)? som nr\. 1/)
 
   // Anna cannot come after all and cancels through her own page.
   await anna.page.getByRole('button', { name: 'Afmeld' }).click()
   await checkA11y(anna.page)
   await anna.page.getByRole('button', { name: 'Ja, meld mig fra' }).click()
-  await expect(anna.page.getByRole('main')).toContainText('Du er nu meldt fra.')
+  await expect(anna.page.getByRole('main')).toContainText('meldt fra')
   await checkA11y(anna.page)
   await anna.context.close()
 
@@ -124,7 +137,7 @@ test('A visitor finds the activity by filter, signs up as a guest, and the next 
   await bent.page.goto(link!)
   await checkA11y(bent.page)
   await bent.page.getByRole('button', { name: 'Ja, jeg kommer' }).click()
-  await expect(bent.page.getByRole('main')).toContainText('Tak! Du har sagt ja, og pladsen er din.')
+  await expect(bent.page.getByRole('main')).toContainText('pladsen er din')
   await checkA11y(bent.page)
   await bent.context.close()
 })
@@ -132,8 +145,10 @@ test('A visitor finds the activity by filter, signs up as a guest, and the next 
 test('Bent checks in on the kiosk tablet and gives feedback', async ({ page, browser }) => {
   await loginAsFootballCoordinator(page)
   await page.getByRole('link', { name: 'Aktiviteter hos Gadeholdet Frederiksberg' }).click()
+  await expect(page).toHaveURL(/\/activities$/)
   await checkA11y(page)
   await page.getByRole('link', { name: TITLE }).click()
+  await expect(page.getByRole('heading', { name: 'De næste datoer' })).toBeVisible()
   await checkA11y(page)
   await page.getByRole('table').getByRole('link').first().click()
   await expect(page).toHaveURL(/\/sessions\//)
@@ -144,7 +159,10 @@ test('Bent checks in on the kiosk tablet and gives feedback', async ({ page, bro
   await checkA11y(page)
   const url = (await kioskLink.getAttribute('href'))!
 
-  const tablet = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true })
+  const tablet = await browser.newContext({
+    viewport: { width: 820, height: 1180 },
+    hasTouch: true,
+  })
   const kiosk = await tablet.newPage()
   try {
     await kiosk.goto(url)
