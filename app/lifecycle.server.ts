@@ -1,5 +1,6 @@
 import { env, isDemo, isProduction } from './env.server'
-import { startDatabase, stopDatabase, getDb } from './db.server'
+import { sql } from 'kysely'
+import { startDatabase, stopDatabase, getDb, getDatabase } from './db.server'
 import { createTransport } from './modules/notifications/transport.server'
 import { startOutboxWorker, type OutboxWorker } from './modules/notifications/worker.server'
 import { seedDemo } from '../db/seed/demo.ts'
@@ -20,7 +21,11 @@ let activityJobsRun: Promise<void> | undefined
 function runActivityJobs(): Promise<void> {
   activityJobsRun ??= (async () => {
     try {
-      const results = await runDailyActivityJobs(await getDb(), new Date())
+      const database = await getDatabase()
+      const results = await runDailyActivityJobs(database.db, new Date())
+      // PGlite runs no autovacuum, so nothing refreshes the planner's statistics unless we do;
+      // without them catalogue queries pick slow plans (ADR 012). PostgreSQL does it itself.
+      if (database.engine === 'pglite') await sql`analyze`.execute(database.db)
       log('info', 'daily activity jobs done', results)
     } catch (error) {
       log('error', 'daily activity jobs failed', { error: String(error) })

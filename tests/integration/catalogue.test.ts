@@ -1,3 +1,4 @@
+import type * as RemixReact from '@remix-run/react'
 import { createElement, type ComponentType } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
@@ -23,7 +24,7 @@ import { createTestDatabase } from '../setup/database.ts'
 
 const router = vi.hoisted(() => ({ data: null as unknown }))
 vi.mock('@remix-run/react', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@remix-run/react')>()
+  const actual = await importOriginal<typeof RemixReact>()
   const { createElement } = await import('react')
   return {
     ...actual,
@@ -54,6 +55,7 @@ function expectAccessibleMarkup(html: string) {
 }
 
 let database: Database
+let yogaSessions: string[] = []
 const now = new Date()
 const today = utcToZoned(now).date
 const ids = {} as Record<
@@ -244,6 +246,39 @@ beforeAll(async () => {
     start_time: '10:00',
     end_time: '11:00',
   })
+  // Yoga (two places): the first session full with one waiting, the second with one offer out.
+  const sessions = await database.db
+    .selectFrom('activity_session')
+    .select('id')
+    .where('activity_id', '=', ids.yoga)
+    .where('starts_at', '>=', now)
+    .orderBy('starts_at')
+    .limit(2)
+    .execute()
+  yogaSessions = sessions.map((s) => s.id)
+  const [first, second] = yogaSessions
+  let n = 0
+  const signup = (
+    session_id: string,
+    state: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled',
+  ) =>
+    database.db
+      .insertInto('signup')
+      .values({
+        session_id,
+        state,
+        guest_name: `Gæst ${++n}`,
+        guest_phone: '+45 20 00 00 00',
+        cancel_token_hash: `token-${n}-${Math.random()}`,
+        waitlisted_at: state === 'waitlisted' ? now : null,
+        offer_expires_at: state === 'offered' ? new Date(now.getTime() + 86_400_000) : null,
+      })
+      .execute()
+  await signup(first!, 'confirmed')
+  await signup(first!, 'confirmed')
+  await signup(first!, 'waitlisted')
+  await signup(second!, 'offered')
+  await signup(second!, 'cancelled')
   ids.past = await createActivity({
     title: 'Tur til stranden',
     category: 'trip',
@@ -470,37 +505,7 @@ describe('the activity page', () => {
   })
 
   it('counts places left and the waiting list per session', async () => {
-    const sessions = await database.db
-      .selectFrom('activity_session')
-      .select('id')
-      .where('activity_id', '=', ids.yoga)
-      .where('starts_at', '>=', now)
-      .orderBy('starts_at')
-      .limit(2)
-      .execute()
-    const [first, second] = sessions.map((s) => s.id)
-    let n = 0
-    const signup = (
-      session_id: string,
-      state: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled',
-    ) =>
-      database.db
-        .insertInto('signup')
-        .values({
-          session_id,
-          state,
-          guest_name: `Gæst ${++n}`,
-          guest_phone: '+45 20 00 00 00',
-          cancel_token_hash: `token-${n}-${Math.random()}`,
-          waitlisted_at: state === 'waitlisted' ? now : null,
-          offer_expires_at: state === 'offered' ? new Date(now.getTime() + 86_400_000) : null,
-        })
-        .execute()
-    await signup(first!, 'confirmed')
-    await signup(first!, 'confirmed')
-    await signup(first!, 'waitlisted')
-    await signup(second!, 'offered')
-    await signup(second!, 'cancelled')
+    const [first, second] = yogaSessions
     const result = await load(ids.yoga)
     expect(result.data.dropIn).toBe(false)
     expect(result.data.sessions[0]).toMatchObject({ id: first, spacesLeft: 0, waitlist: 1 })

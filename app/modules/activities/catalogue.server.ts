@@ -7,7 +7,13 @@ import type {
   ScheduleFreq,
   Weekday,
 } from '../../../db/schema.ts'
-import { CATALOGUE_WEEKDAYS, isUuid, prefixTerms, type TimeOfDay } from './catalogue-query'
+import {
+  CATALOGUE_WEEKDAYS,
+  isUuid,
+  prefixTerms,
+  TIMES_OF_DAY,
+  type TimeOfDay,
+} from './catalogue-query'
 import { HOLDS_PLACE } from './signups.server'
 
 // The public catalogue: what anyone may see without logging in. Only published activities of
@@ -79,17 +85,18 @@ const ISO_DOW: Record<Weekday, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA
  * An upcoming session of `alias` that matches the day and time filters. Times are compared as
  * local wall-clock time in the activity's own time zone (`a.timezone`).
  *
- * `perActivity`: the session is looked up by its activity. The status test is then written so
- * the partial index on starts_at (status = 'scheduled') cannot apply and the lookup must use
- * (activity_id, starts_at): without statistics — PGlite runs no autovacuum, so none until
- * someone runs ANALYZE — the planner was measured scanning every upcoming session per activity
- * (0.5–1.4 s at 50,000 sessions instead of 5 ms).
+ * `byActivity`: the sessions of one activity are searched. The status test is then written so
+ * the partial index on starts_at (status = 'scheduled') cannot serve it and the lookup uses
+ * (activity_id, starts_at). Measured at 50,000 sessions, the planner otherwise read every later
+ * session from that index until it met the activity's: without statistics on every lookup
+ * (1–4 s pages; PGlite runs no autovacuum, so there are none until someone runs ANALYZE), and
+ * even with them for min(starts_at) (140 ms for page 30 instead of 20 ms).
  */
 function sessionMatches(
   alias: 's' | 's2',
   filters: CatalogueFilters,
   now: Date,
-  { perActivity }: { perActivity: boolean },
+  { byActivity }: { byActivity: boolean },
 ) {
   const col = (name: string) => sql.ref(`${alias}.${name}`)
   const localStart = sql`(${col('starts_at')} at time zone a.timezone)::time`
@@ -99,7 +106,7 @@ function sessionMatches(
     evening: sql`${localStart} >= '17:00'`,
   }
   const parts = [
-    perActivity
+    byActivity
       ? sql`coalesce(${col('status')}, '') = 'scheduled'`
       : sql`${col('status')} = 'scheduled'`,
     sql`${col('starts_at')} >= ${now}`,
@@ -109,7 +116,7 @@ function sessionMatches(
     parts.push(
       sql`extract(isodow from ${col('local_date')})::int in (${sql.join(weekdays.map((w) => ISO_DOW[w]))})`,
     )
-  const times = filters.times ?? []
+  const times = (filters.times ?? []).filter((t) => TIMES_OF_DAY.includes(t))
   if (times.length > 0)
     parts.push(
       sql`(${sql.join(
@@ -161,7 +168,7 @@ function activityMatches(filters: CatalogueFilters) {
     parts.push(
       sql`(a.byday in (${sql.join(weekdays)}) or (a.freq = 'once' and extract(isodow from a.dtstart)::int in (${sql.join(weekdays.map((w) => ISO_DOW[w]))})))`,
     )
-  const times = filters.times ?? []
+  const times = (filters.times ?? []).filter((t) => TIMES_OF_DAY.includes(t))
   if (times.length > 0)
     parts.push(
       sql`(${sql.join(
@@ -182,15 +189,13 @@ function publicActivities(db: Executor, filters: CatalogueFilters) {
     .where(activityMatches(filters))
 }
 
-const areaName = sql<string | null>`(select name from area where id = a.area_id)`
-
 const ACTIVITY_COLUMNS = [
   'a.id',
   'a.title',
   'a.category',
   'a.organisation_id',
   'o.name as organisation_name',
-  areaName.as('area_name'),
+  'a.area_id',
   'a.location_name',
   'a.street_address',
   'a.city',
@@ -204,9 +209,9 @@ const ACTIVITY_COLUMNS = [
  * Published activities of approved organisations that have an upcoming session matching the
  * filters, soonest next session first. A capped count comes first and picks the page query:
  * up to COUNT_CAP matches, start from the activities and look up each one's next session;
- * more than that, walk the sessions in time order and stop when the page is full. Measured at
- * 5,000 activities and 50,000 sessions; each shape is slow where the other is fast
- * (see bench/README.md).
+ * more than that, walk the sessions in time order and stop when the page is full. Each shape
+ * is slow where the other is fast (measured at 5,000 activities and 50,000 sessions; see
+ * docs/decisions/012-public-catalogue-queries.md).
  */
 export async function searchCatalogue(
   db: Executor,
@@ -218,49 +223,52 @@ export async function searchCatalogue(
     (filters.organisationId && !isUuid(filters.organisationId))
   )
     return { items: [], total: 0, totalIsExact: true, page, pageSize, pageCount: 1, hasNext: false }
-  const counted = await db
-    .selectFrom(
-      publicActivities(db, filters)
-        .select(sql`1`.as('one'))
-        .where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('activity_session as s')
-              .select(sql`1`.as('one'))
-              .whereRef('s.activity_id', '=', 'a.id')
-              .where(sessionMatches('s', filters, now, { perActivity: true })),
-          ),
-        )
-        .limit(countCap + 1)
-        .as('m'),
-    )
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow()
-  const matches = Number(counted.n)
-  const totalIsExact = matches <= countCap
   const offset = (page - 1) * pageSize
-  let rows: CatalogueRow[] = []
-  if (matches > 0 && totalIsExact) {
-    rows = await publicActivities(db, filters)
-      .innerJoinLateral(
-        (eb) =>
-          eb
-            .selectFrom('activity_session as s')
-            .select(['s.id', 's.starts_at', 's.ends_at'])
-            .whereRef('s.activity_id', '=', 'a.id')
-            .where(sessionMatches('s', filters, now, { perActivity: true }))
-            .orderBy('s.starts_at')
-            .limit(1)
-            .as('n'),
-        (join) => join.onTrue(),
-      )
-      .select([...ACTIVITY_COLUMNS, 'n.id as session_id', 'n.starts_at', 'n.ends_at'])
-      .orderBy('n.starts_at')
-      .orderBy('a.title')
-      .orderBy('a.id')
-      .limit(pageSize)
-      .offset(offset)
-      .execute()
-  } else if (matches > 0) {
+  // Up to countCap + 1 matches, each with its next matching session: the window count says
+  // whether that is all of them, and if so the page is already here.
+  const matched = publicActivities(db, filters)
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('activity_session as s')
+          .select(['s.id', 's.starts_at', 's.ends_at'])
+          .whereRef('s.activity_id', '=', 'a.id')
+          .where(sessionMatches('s', filters, now, { byActivity: true }))
+          .orderBy('s.starts_at')
+          .limit(1)
+          .as('n'),
+      (join) => join.onTrue(),
+    )
+    .select([...ACTIVITY_COLUMNS, 'n.id as session_id', 'n.starts_at', 'n.ends_at'])
+    .limit(countCap + 1)
+  const firstPage = await db
+    .selectFrom(matched.as('m'))
+    .selectAll('m')
+    .select([
+      sql<string | null>`(select name from area where id = m.area_id)`.as('area_name'),
+      sql<number>`count(*) over ()`.as('total'),
+    ])
+    .orderBy(['m.starts_at', 'm.title', 'm.id'])
+    .limit(pageSize)
+    .offset(offset)
+    .execute()
+  let rows: CatalogueRow[] = firstPage
+  let matches =
+    firstPage.length > 0
+      ? Number(firstPage[0]!.total)
+      : page > 1
+        ? Number(
+            (
+              await db
+                .selectFrom(matched.as('m'))
+                .select(sql<number>`count(*)::int`.as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          )
+        : 0
+  const totalIsExact = matches <= countCap
+  if (!totalIsExact) {
+    matches = countCap
     rows = await db
       .selectFrom('activity_session as s')
       .innerJoinLateral(
@@ -277,7 +285,7 @@ export async function searchCatalogue(
             .as('a'),
         (join) => join.onTrue(),
       )
-      .where(sessionMatches('s', filters, now, { perActivity: false }))
+      .where(sessionMatches('s', filters, now, { byActivity: false }))
       // The activity's first matching session. A scalar subquery, not NOT EXISTS: it stays a
       // lookup per session, which the planner cannot turn into a scan of all sessions.
       .where(({ eb, selectFrom }) =>
@@ -287,7 +295,7 @@ export async function searchCatalogue(
           selectFrom('activity_session as s2')
             .select((e) => e.fn.min('s2.starts_at').as('first'))
             .whereRef('s2.activity_id', '=', 's.activity_id')
-            .where(sessionMatches('s2', filters, now, { perActivity: true })),
+            .where(sessionMatches('s2', filters, now, { byActivity: true })),
         ),
       )
       .select([
@@ -296,7 +304,8 @@ export async function searchCatalogue(
         'a.category',
         'a.organisation_id',
         'a.organisation_name',
-        'a.area_name',
+        'a.area_id',
+        sql<string | null>`(select name from area where id = a.area_id)`.as('area_name'),
         'a.location_name',
         'a.street_address',
         'a.city',
@@ -308,9 +317,7 @@ export async function searchCatalogue(
         's.starts_at',
         's.ends_at',
       ])
-      .orderBy('s.starts_at')
-      .orderBy('a.title')
-      .orderBy('a.id')
+      .orderBy(['s.starts_at', 'a.title', 'a.id'])
       .limit(pageSize + 1)
       .offset(offset)
       .execute()
@@ -333,6 +340,7 @@ interface CatalogueRow {
   category: ActivityCategory
   organisation_id: string
   organisation_name: string
+  area_id: string | null
   area_name: string | null
   location_name: string | null
   street_address: string | null

@@ -1,4 +1,4 @@
-import { TIMEZONE, utcToZoned } from './schedule'
+import { TIMEZONE } from './schedule'
 
 // schema.org Event data for an activity's next sessions, so search engines and assistants can
 // show "what, when, where, free?" without scraping the page.
@@ -27,17 +27,32 @@ export interface JsonLdSession {
   spacesLeft: number | null
 }
 
+const wallClocks = new Map<string, Intl.DateTimeFormat>()
+
 /** ISO 8601 local time with its UTC offset, e.g. 2026-11-24T17:00:00+01:00. */
 export function isoWithOffset(instant: Date, timeZone = TIMEZONE): string {
-  const local = utcToZoned(instant, timeZone)
-  const seconds = String(instant.getUTCSeconds()).padStart(2, '0')
-  const wall = Date.parse(`${local.date}T${local.time}:${seconds}Z`)
-  const offset = Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000)
+  let clock = wallClocks.get(timeZone)
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+    wallClocks.set(timeZone, clock)
+  }
+  const parts = Object.fromEntries(clock.formatToParts(instant).map((p) => [p.type, p.value]))
+  const local = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`
+  const offset = Math.round(
+    (Date.parse(`${local}Z`) - Math.floor(instant.getTime() / 1000) * 1000) / 60_000,
+  )
   const sign = offset < 0 ? '-' : '+'
   const abs = Math.abs(offset)
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0')
-  const mm = String(abs % 60).padStart(2, '0')
-  return `${local.date}T${local.time}:${seconds}${sign}${hh}:${mm}`
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
 }
 
 export function activityEvents(
