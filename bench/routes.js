@@ -50,4 +50,10 @@ export const routes = [
     targetP95Ms: 150,
     maxRatio: 5,
   },
+  // The Open Referral HSDS directory: a page of 50 services with their child collections.
+  {
+    path: '/api/hsds/services?page=1&per_page=50',
+    name: '/api/hsds/services (50)',
+    targetP95Ms: 200,
+  },
 ]

@@ -32,7 +32,7 @@ server.on('message', async (message) => {
     '',
     ...demoLogins(message.url, message.demoLogins),
     '',
-    '  Data is kept in ./.data/pglite (delete the folder to start over). Stop with Ctrl+C.',
+    `  Data is kept in ${env.PGLITE_DIR} (delete the folder to start over). Stop with Ctrl+C.`,
     '',
   ]
   console.log(lines.join('\n'))
