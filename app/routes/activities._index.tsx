@@ -107,6 +107,12 @@ export default function Catalogue() {
     ...(query.open ? ['open'] : []),
     ...(query.noMembership ? ['membership'] : []),
   ]
+  const activeChoices =
+    query.categories.length +
+    query.weekdays.length +
+    query.times.length +
+    flags.length +
+    (query.areaId ? 1 : 0)
   return (
     <>
       <h1>{t(`${P}.title`)}</h1>
@@ -131,91 +137,100 @@ export default function Catalogue() {
             {t(`${P}.form.submit`)}
           </button>
         </div>
-        <div className="catalogue-form__filters">
-          <div className="field">
-            <label htmlFor="field-municipality" className="field__label">
-              {t(`${P}.form.municipality`)}
-            </label>
-            <select id="field-municipality" name="municipality" defaultValue={d.municipality}>
-              <option value={ALL_MUNICIPALITIES}>{t('common.municipality.none')}</option>
-              {d.municipalities.map((m) => (
-                <option key={m.slug} value={m.slug}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
+        {/* On a phone the choices would fill the first screen before any result: they fold
+            away (no JavaScript needed) and open by themselves when one of them is in use. */}
+        <details className="catalogue-form__more" open={activeChoices > 0}>
+          <summary className="catalogue-form__summary">
+            {activeChoices > 0
+              ? t(`${P}.form.moreActive`, { count: activeChoices })
+              : t(`${P}.form.moreClosed`)}
+          </summary>
+          <div className="catalogue-form__filters">
+            <div className="field">
+              <label htmlFor="field-municipality" className="field__label">
+                {t(`${P}.form.municipality`)}
+              </label>
+              <select id="field-municipality" name="municipality" defaultValue={d.municipality}>
+                <option value={ALL_MUNICIPALITIES}>{t('common.municipality.none')}</option>
+                {d.municipalities.map((m) => (
+                  <option key={m.slug} value={m.slug}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="field-area" className="field__label">
+                {t(`${P}.form.area`)}
+              </label>
+              <p id="field-area-hint" className="field__hint">
+                {t(`${P}.form.areaHint`)}
+              </p>
+              <select
+                id="field-area"
+                name="area"
+                defaultValue={query.areaId ?? ''}
+                aria-describedby="field-area-hint"
+              >
+                <option value="">{t(`${P}.form.allAreas`)}</option>
+                {d.areaGroups.length === 1
+                  ? d.areaGroups[0]!.areas.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name}
+                      </option>
+                    ))
+                  : d.areaGroups.map((g) => (
+                      <optgroup key={g.name} label={g.name}>
+                        {g.areas.map((a) => (
+                          <option key={a.id} value={a.id}>
+                            {a.name}
+                          </option>
+                        ))}
+                      </optgroup>
+                    ))}
+              </select>
+            </div>
+            <CheckboxGroup
+              legend={t(`${P}.form.category`)}
+              name="category"
+              checked={query.categories}
+              options={CATEGORIES.map((c) => ({ value: c, label: t(`common.categories.${c}`) }))}
+            />
+            <CheckboxGroup
+              legend={t(`${P}.form.weekday`)}
+              name="weekday"
+              checked={query.weekdays}
+              options={CATALOGUE_WEEKDAYS.map((w) => ({
+                value: w,
+                label: capitalise(t(`common.weekdays.${w}`)),
+              }))}
+            />
+            <CheckboxGroup
+              legend={t(`${P}.form.time`)}
+              name="time"
+              checked={query.times}
+              options={TIMES_OF_DAY.map((v) => ({ value: v, label: t(`${P}.form.times.${v}`) }))}
+            />
+            <CheckboxGroup
+              legend={t(`${P}.form.more`)}
+              name="flags"
+              checked={flags}
+              options={(['free', 'open', 'membership'] as const).map((f) => ({
+                value: f,
+                name: f,
+                label: t(`${P}.form.flags.${f}`),
+              }))}
+            />
           </div>
-          <div className="field">
-            <label htmlFor="field-area" className="field__label">
-              {t(`${P}.form.area`)}
-            </label>
-            <p id="field-area-hint" className="field__hint">
-              {t(`${P}.form.areaHint`)}
-            </p>
-            <select
-              id="field-area"
-              name="area"
-              defaultValue={query.areaId ?? ''}
-              aria-describedby="field-area-hint"
-            >
-              <option value="">{t(`${P}.form.allAreas`)}</option>
-              {d.areaGroups.length === 1
-                ? d.areaGroups[0]!.areas.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                    </option>
-                  ))
-                : d.areaGroups.map((g) => (
-                    <optgroup key={g.name} label={g.name}>
-                      {g.areas.map((a) => (
-                        <option key={a.id} value={a.id}>
-                          {a.name}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ))}
-            </select>
+          <div className="catalogue-form__actions">
+            <button type="submit" className="button">
+              {t(`${P}.form.submit`)}
+            </button>
+            <Link to="/activities" className="catalogue-form__reset">
+              {t(`${P}.form.reset`)}
+            </Link>
           </div>
-          <CheckboxGroup
-            legend={t(`${P}.form.category`)}
-            name="category"
-            checked={query.categories}
-            options={CATEGORIES.map((c) => ({ value: c, label: t(`common.categories.${c}`) }))}
-          />
-          <CheckboxGroup
-            legend={t(`${P}.form.weekday`)}
-            name="weekday"
-            checked={query.weekdays}
-            options={CATALOGUE_WEEKDAYS.map((w) => ({
-              value: w,
-              label: capitalise(t(`common.weekdays.${w}`)),
-            }))}
-          />
-          <CheckboxGroup
-            legend={t(`${P}.form.time`)}
-            name="time"
-            checked={query.times}
-            options={TIMES_OF_DAY.map((v) => ({ value: v, label: t(`${P}.form.times.${v}`) }))}
-          />
-          <CheckboxGroup
-            legend={t(`${P}.form.more`)}
-            name="flags"
-            checked={flags}
-            options={(['free', 'open', 'membership'] as const).map((f) => ({
-              value: f,
-              name: f,
-              label: t(`${P}.form.flags.${f}`),
-            }))}
-          />
-        </div>
-        <div className="catalogue-form__actions">
-          <button type="submit" className="button">
-            {t(`${P}.form.submit`)}
-          </button>
-          <Link to="/activities" className="catalogue-form__reset">
-            {t(`${P}.form.reset`)}
-          </Link>
-        </div>
+        </details>
       </Form>
 
       <section aria-labelledby="results-title" className="catalogue-results">

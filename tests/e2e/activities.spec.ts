@@ -106,11 +106,15 @@ test('A visitor finds the activity by filter, signs up as a guest, and the next 
   const page = await browse.newPage()
   await page.goto('/activities')
   await checkA11y(page)
+  // On a small screen the choices are folded away until asked for.
+  await page.getByText('Flere valg: kommune, område, dag, tid og pris').click()
   await page.getByLabel('Sport og bevægelse').check()
   await page.locator(`input[name="weekday"][value="${weekday}"]`).check()
   await page.getByRole('button', { name: 'Vis aktiviteter' }).last().click()
   await expect(page).toHaveURL(/category=sport/)
   await expect(page.getByRole('link', { name: TITLE })).toBeVisible()
+  // The choices in use stay open and say how many there are.
+  await expect(page.getByText('Flere valg (2 valgt)')).toBeVisible()
   await checkA11y(page)
   await browse.close()
 
