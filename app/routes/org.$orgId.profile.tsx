@@ -9,6 +9,7 @@ import {
   updateOrganisationProfile,
 } from '~/modules/organisations/profile.server'
 import { ErrorSummary } from '~/ui/error-summary'
+import { AddressFields } from '~/ui/address-fields'
 import { Field } from '~/ui/field'
 import { parseForm } from '~/ui/forms'
 import { TextareaField } from '~/ui/textarea-field'
@@ -115,29 +116,7 @@ export default function OrganisationProfilePage() {
           defaultValue={values.website ?? ''}
           errors={errors.website}
         />
-        <Field
-          label={t(`${P}.streetAddress`)}
-          name="streetAddress"
-          autoComplete="street-address"
-          defaultValue={values.streetAddress ?? ''}
-          errors={errors.streetAddress}
-        />
-        <Field
-          label={t(`${P}.postalCode`)}
-          name="postalCode"
-          inputMode="numeric"
-          autoComplete="postal-code"
-          className="field--short"
-          defaultValue={values.postalCode ?? ''}
-          errors={errors.postalCode}
-        />
-        <Field
-          label={t(`${P}.city`)}
-          name="city"
-          autoComplete="address-level2"
-          defaultValue={values.city ?? ''}
-          errors={errors.city}
-        />
+        <AddressFields labels={P} values={values} errors={errors} />
         <button type="submit" className="button">
           {t(`${P}.submit`)}
         </button>

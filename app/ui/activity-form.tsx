@@ -10,6 +10,7 @@ import {
   type ActivityFormLists,
 } from '~/modules/activities/schemas'
 import { CheckboxesField, CheckboxField } from './checkbox-field'
+import { AddressFields } from './address-fields'
 import { Field } from './field'
 import { RadioGroup } from './radio-group'
 import { SelectField } from './select-field'
@@ -183,29 +184,7 @@ export function ActivityForm({
         defaultValue={values.locationName ?? ''}
         errors={errors.locationName}
       />
-      <Field
-        label={t(`${P}.streetAddress`)}
-        name="streetAddress"
-        autoComplete="street-address"
-        defaultValue={values.streetAddress ?? ''}
-        errors={errors.streetAddress}
-      />
-      <Field
-        label={t(`${P}.postalCode`)}
-        name="postalCode"
-        inputMode="numeric"
-        autoComplete="postal-code"
-        className="field--short"
-        defaultValue={values.postalCode ?? ''}
-        errors={errors.postalCode}
-      />
-      <Field
-        label={t(`${P}.city`)}
-        name="city"
-        autoComplete="address-level2"
-        defaultValue={values.city ?? ''}
-        errors={errors.city}
-      />
+      <AddressFields labels={P} values={values} errors={errors} />
       {choices.areas.length > 0 ? (
         <SelectField
           label={optional(t(`${P}.area`))}

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
+import { ChoicesFieldset } from './choices'
 
 // Checkboxes for forms that are validated: the group's errors are shown inside its fieldset and
-// linked by aria-describedby (GOV.UK pattern). Same look as CheckboxGroup (the catalogue's).
+// linked by aria-describedby (GOV.UK pattern).
 
 export interface CheckboxOption {
   value: string
@@ -19,63 +20,9 @@ export interface CheckboxesFieldProps {
   errors?: string[]
 }
 
-/** Several values under one name; the first box gets `field-<name>` for the error summary. */
-export function CheckboxesField({
-  legend,
-  name,
-  options,
-  checked,
-  hint,
-  errors,
-}: CheckboxesFieldProps) {
-  const baseId = `field-${name}`
-  const hintId = hint ? `${baseId}-hint` : undefined
-  const errorId = errors?.length ? `${baseId}-error` : undefined
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
-  return (
-    <div className={['field', errorId ? 'field--error' : ''].filter(Boolean).join(' ')}>
-      <fieldset className="fieldset" aria-describedby={describedBy}>
-        <legend className="field__label">{legend}</legend>
-        {hint ? (
-          <p id={hintId} className="field__hint">
-            {hint}
-          </p>
-        ) : null}
-        {errorId ? (
-          <p id={errorId} className="field__error">
-            {errors!.join(' ')}
-          </p>
-        ) : null}
-        <div className="checkboxes">
-          {options.map((option, i) => {
-            const id = i === 0 ? baseId : `${baseId}-${option.value}`
-            const optionHintId = option.hint ? `${id}-hint` : undefined
-            return (
-              <div className="checkbox" key={option.value}>
-                <input
-                  type="checkbox"
-                  id={id}
-                  name={name}
-                  value={option.value}
-                  defaultChecked={checked.includes(option.value)}
-                  aria-describedby={optionHintId}
-                  className="checkbox__input"
-                />
-                <label htmlFor={id} className="checkbox__label">
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <p id={optionHintId} className="checkbox__hint">
-                    {option.hint}
-                  </p>
-                ) : null}
-              </div>
-            )
-          })}
-        </div>
-      </fieldset>
-    </div>
-  )
+/** Several values under one name, validated; the first box gets `field-<name>`. */
+export function CheckboxesField({ checked, ...props }: CheckboxesFieldProps) {
+  return <ChoicesFieldset type="checkbox" isChecked={(v) => checked.includes(v)} {...props} />
 }
 
 /** One yes/no box; posts `yes` when ticked and nothing when not. */

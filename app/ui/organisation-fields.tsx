@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { AddressFields } from './address-fields'
 import { Field } from './field'
 import { RadioGroup } from './radio-group'
 
@@ -49,29 +50,7 @@ export function OrganisationFields({
         errors={errors.cvr}
       />
       <Heading>{t(`${P}.sections.address`)}</Heading>
-      <Field
-        label={t(`${P}.fields.streetAddress`)}
-        name="streetAddress"
-        autoComplete="street-address"
-        defaultValue={values.streetAddress ?? ''}
-        errors={errors.streetAddress}
-      />
-      <Field
-        label={t(`${P}.fields.postalCode`)}
-        name="postalCode"
-        inputMode="numeric"
-        autoComplete="postal-code"
-        className="field--short"
-        defaultValue={values.postalCode ?? ''}
-        errors={errors.postalCode}
-      />
-      <Field
-        label={t(`${P}.fields.city`)}
-        name="city"
-        autoComplete="address-level2"
-        defaultValue={values.city ?? ''}
-        errors={errors.city}
-      />
+      <AddressFields labels={`${P}.fields`} values={values} errors={errors} />
       <Field
         label={t(`${P}.fields.phone`)}
         hint={t(`${P}.fields.phoneHint`)}
