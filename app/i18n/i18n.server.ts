@@ -1,3 +1,4 @@
+import { readCookie } from '~/cookies.server'
 import { createInstance, type TFunction } from 'i18next'
 import { isProduction } from '../env.server'
 import {
@@ -14,7 +15,7 @@ export const LANGUAGE_COOKIE = 'lng'
 export function detectLanguage(request: Request): Language {
   const fromQuery = new URL(request.url).searchParams.get('lng')
   if (isLanguage(fromQuery)) return fromQuery
-  const fromCookie = readCookie(request.headers.get('Cookie'), LANGUAGE_COOKIE)
+  const fromCookie = readCookie(request, LANGUAGE_COOKIE)
   if (isLanguage(fromCookie)) return fromCookie
   return fromAcceptLanguage(request.headers.get('Accept-Language')) ?? defaultLanguage
 }
@@ -49,20 +50,6 @@ export function fromAcceptLanguage(header: string | null): Language | null {
     const match = supportedLanguages.find((l) => l === base)
     if (match) return match
     if (base === 'nb' || base === 'nn' || base === 'no' || base === 'sv') return 'da'
-  }
-  return null
-}
-
-function readCookie(header: string | null, name: string): string | null {
-  if (!header) return null
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=')
-    if (k !== name) continue
-    try {
-      return decodeURIComponent(v.join('='))
-    } catch {
-      return null // a malformed value is no choice; fall back rather than fail the request
-    }
   }
   return null
 }

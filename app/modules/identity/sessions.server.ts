@@ -1,19 +1,10 @@
 import type { Executor } from '~/db.server'
+import { readCookie } from '~/cookies.server'
 import { env, isProduction } from '~/env.server'
 import { randomToken, sha256 } from './crypto.server'
 
 export const SESSION_COOKIE = () => (isProduction() ? '__Host-bb_session' : 'bb_session')
 export const DEVICE_COOKIE = () => (isProduction() ? '__Host-bb_device' : 'bb_device')
-
-export function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get('Cookie')
-  if (!header) return null
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=')
-    if (k === name) return decodeURIComponent(v.join('='))
-  }
-  return null
-}
 
 function cookie(name: string, value: string, maxAgeSeconds: number | null): string {
   const parts = [`${name}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax']

@@ -1,3 +1,4 @@
+import { readCookie } from '~/cookies.server'
 import type { Executor } from '~/db.server'
 
 export const MUNICIPALITY_COOKIE = 'kommune'
@@ -8,11 +9,7 @@ export async function listMunicipalities(db: Executor) {
 
 /** The municipality a visitor chose (cookie), else the only or first one in the network. */
 export function pickMunicipality<M extends { slug: string }>(all: M[], request: Request): M | null {
-  const header = request.headers.get('Cookie') ?? ''
-  const chosen = header
-    .split(';')
-    .map((p) => p.trim().split('='))
-    .find(([k]) => k === MUNICIPALITY_COOKIE)?.[1]
+  const chosen = readCookie(request, MUNICIPALITY_COOKIE)
   return all.find((m) => m.slug === chosen) ?? all[0] ?? null
 }
 
