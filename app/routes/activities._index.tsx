@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { Pagination } from '~/ui/pagination'
 import { getDb } from '~/db.server'
 import { detectLanguage, getFixedT } from '~/i18n/i18n.server'
 import { toActivityCard } from '~/modules/activities/cards.server'
@@ -278,26 +279,11 @@ export default function Catalogue() {
             </ul>
           </div>
         )}
-        {d.previous || d.next ? (
-          <nav aria-label={t(`${P}.pagination.label`)} className="pagination">
-            <ul>
-              {d.previous ? (
-                <li>
-                  <Link to={d.previous} rel="prev">
-                    {t(`${P}.pagination.previous`)}
-                  </Link>
-                </li>
-              ) : null}
-              {d.next ? (
-                <li>
-                  <Link to={d.next} rel="next">
-                    {t(`${P}.pagination.next`)}
-                  </Link>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
+        <Pagination
+          label={t(`${P}.pagination.label`)}
+          previous={{ href: d.previous ?? null, text: t(`${P}.pagination.previous`) }}
+          next={{ href: d.next ?? null, text: t(`${P}.pagination.next`) }}
+        />
       </section>
     </>
   )

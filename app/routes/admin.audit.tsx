@@ -6,6 +6,7 @@ import { AuditSearchSchema } from '~/modules/audit/schemas'
 import { listAuditActions, searchAudit } from '~/modules/audit/search.server'
 import { requireAdminScope } from '~/modules/identity/admin-scope.server'
 import { requireCtx } from '~/modules/identity/guards.server'
+import { Pagination } from '~/ui/pagination'
 import { ErrorSummary } from '~/ui/error-summary'
 import { Field } from '~/ui/field'
 import { formatDateTime } from '~/ui/format'
@@ -197,26 +198,11 @@ export default function AdminAudit() {
             </table>
           </div>
         )}
-        {d.previousHref || d.nextHref ? (
-          <nav aria-label={t(`${P}.pagination.label`)} className="pagination">
-            <ul>
-              {d.previousHref ? (
-                <li>
-                  <Link to={d.previousHref} rel="prev">
-                    {t(`${P}.pagination.previous`)}
-                  </Link>
-                </li>
-              ) : null}
-              {d.nextHref ? (
-                <li>
-                  <Link to={d.nextHref} rel="next">
-                    {t(`${P}.pagination.next`)}
-                  </Link>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
+        <Pagination
+          label={t(`${P}.pagination.label`)}
+          previous={{ href: d.previousHref ?? null, text: t(`${P}.pagination.previous`) }}
+          next={{ href: d.nextHref ?? null, text: t(`${P}.pagination.next`) }}
+        />
       </section>
     </>
   )
