@@ -82,7 +82,9 @@ export async function startApp(): Promise<{ engine: string; demoLogins?: DemoLog
       dedupeKey: 'demo-test-message',
     })
   }
-  await runActivityJobs()
+  // In the background: the server takes requests at once (new activities make their own
+  // sessions in their transaction); stopApp waits for a run in progress.
+  void runActivityJobs()
   activityJobsTimer = setInterval(() => void runActivityJobs(), ACTIVITY_JOBS_EVERY_MS)
   activityJobsTimer.unref()
   offerExpiryTimer = setInterval(() => void runOfferExpiry(), OFFER_EXPIRY_EVERY_MS)
