@@ -1,26 +1,13 @@
 import type { TFunction } from 'i18next'
 import type { Language } from '~/i18n/config'
 import type { ScheduleFreq, Weekday } from '../../../db/schema.ts'
+import { dateFormatter, LOCALES } from '~/ui/format'
 import { TIMEZONE } from './schedule'
 
 // Plain-language dates and schedules for the public pages, formatted on the server in the
 // activity's time zone: "tirsdag 24. november kl. 17.00", "Hver anden fredag kl. 10.00–12.00".
 
-const LOCALES: Record<Language, string> = { da: 'da-DK', en: 'en-GB' }
 const P = 'pages.activity.schedule'
-
-// Creating an Intl.DateTimeFormat costs ~50 µs, formatting with one ~5 µs; a catalogue page
-// formats dozens of dates.
-const formatters = new Map<string, Intl.DateTimeFormat>()
-export function dateFormatter(lng: Language, options: Intl.DateTimeFormatOptions) {
-  const key = `${lng} ${JSON.stringify(options)}`
-  let formatter = formatters.get(key)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(LOCALES[lng], options)
-    formatters.set(key, formatter)
-  }
-  return formatter
-}
 
 /** "17.00" in Danish, "17:00" in English, from 'HH:MM' or 'HH:MM:SS'. */
 export function formatClock(time: string, lng: Language): string {

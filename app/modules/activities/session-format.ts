@@ -1,13 +1,13 @@
 import type { TFunction } from 'i18next'
 import type { Language } from '~/i18n/config'
+import { dateFormatter } from '~/ui/format'
 
 // Session times are shown in Copenhagen wall-clock time, formatted on the server (pages and
 // e-mails alike), so a visitor's device clock never changes what a date says.
 const TIME_ZONE = 'Europe/Copenhagen'
-const LOCALES: Record<Language, string> = { da: 'da-DK', en: 'en-GB' }
 
 export function sessionDate(date: Date, lng: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[lng], {
+  return dateFormatter(lng, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -17,7 +17,7 @@ export function sessionDate(date: Date, lng: Language): string {
 }
 
 export function clockTime(date: Date, lng: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[lng], {
+  return dateFormatter(lng, {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',

@@ -1,4 +1,5 @@
 import type { Language } from '~/i18n/config'
+import { LOCALES } from '~/ui/format'
 
 // Grant amounts are entered in kroner the way people write them ("525.500", "525 500,00",
 // "525.500,-") and kept in øre as integers: never a float on the way in.
@@ -34,8 +35,6 @@ export function parseKroner(input: string): ParsedAmount {
   }
   return { ok: false, reason: 'invalid' }
 }
-
-const LOCALES: Record<Language, string> = { da: 'da-DK', en: 'en-GB' }
 
 /** "525.500" (da) or "525,500" (en); øre only when there are any: "525.500,50". */
 export function formatKroner(oere: number, lng: Language): string {
