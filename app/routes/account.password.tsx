@@ -7,6 +7,7 @@ import { requireCtx } from '~/modules/identity/guards.server'
 import { ChangePasswordSchema } from '~/modules/identity/schemas'
 import { ErrorSummary } from '~/ui/error-summary'
 import { Field } from '~/ui/field'
+import { NewPasswordFields } from '~/ui/new-password-fields'
 import { parseForm } from '~/ui/forms'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -81,21 +82,7 @@ export default function AccountPassword() {
                 errors={errors.currentPassword}
               />
             ) : null}
-            <Field
-              label={t('pages.password.new')}
-              hint={t('pages.password.hint')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              errors={errors.password}
-            />
-            <Field
-              label={t('pages.password.confirm')}
-              name="confirm"
-              type="password"
-              autoComplete="new-password"
-              errors={errors.confirm}
-            />
+            <NewPasswordFields errors={errors} />
             <button type="submit" className="button">
               {t(`${P}.submit`)}
             </button>

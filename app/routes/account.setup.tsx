@@ -14,6 +14,7 @@ import { DEVICE_COOKIE, deviceCookie } from '~/modules/identity/sessions.server'
 import { readCookie } from '~/cookies.server'
 import { ErrorSummary } from '~/ui/error-summary'
 import { Field } from '~/ui/field'
+import { NewPasswordFields } from '~/ui/new-password-fields'
 import { parseForm } from '~/ui/forms'
 
 // Where a citizen lands after logging in with an access code from their caseworker: choose how
@@ -135,21 +136,7 @@ export default function AccountSetup() {
               defaultValue={actionData?.values?.email ?? ''}
               errors={errors.email}
             />
-            <Field
-              label={t('pages.password.new')}
-              hint={t('pages.password.hint')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              errors={errors.password}
-            />
-            <Field
-              label={t('pages.password.confirm')}
-              name="confirm"
-              type="password"
-              autoComplete="new-password"
-              errors={errors.confirm}
-            />
+            <NewPasswordFields errors={errors} />
             <button type="submit" className="button button--large">
               {t(`${P}.email.submit`)}
             </button>

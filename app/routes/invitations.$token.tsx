@@ -15,6 +15,7 @@ import { MFA_ROLES, secondFactorRequired } from '~/modules/identity/policy'
 import { requestInfo } from '~/modules/identity/request-info.server'
 import { ErrorSummary } from '~/ui/error-summary'
 import { Field } from '~/ui/field'
+import { NewPasswordFields } from '~/ui/new-password-fields'
 import { formatDateTime } from '~/ui/format'
 import { parseForm } from '~/ui/forms'
 
@@ -207,21 +208,7 @@ export default function Invitation() {
               value={invitation.email}
               readOnly
             />
-            <Field
-              label={t('pages.password.new')}
-              hint={t('pages.password.hint')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              errors={errors.password}
-            />
-            <Field
-              label={t('pages.password.confirm')}
-              name="confirm"
-              type="password"
-              autoComplete="new-password"
-              errors={errors.confirm}
-            />
+            <NewPasswordFields errors={errors} />
             <button type="submit" className="button">
               {t(`${P}.create.submit`)}
             </button>

@@ -8,7 +8,7 @@ import { requestInfo } from '~/modules/identity/request-info.server'
 import { NewPasswordSchema } from '~/modules/identity/schemas'
 import { clearSessionCookie } from '~/modules/identity/sessions.server'
 import { ErrorSummary } from '~/ui/error-summary'
-import { Field } from '~/ui/field'
+import { NewPasswordFields } from '~/ui/new-password-fields'
 import { parseForm } from '~/ui/forms'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -63,21 +63,7 @@ export default function ResetPassword() {
       <h1>{t('pages.password.reset.title')}</h1>
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate>
-        <Field
-          label={t('pages.password.new')}
-          hint={t('pages.password.hint')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          errors={errors.password}
-        />
-        <Field
-          label={t('pages.password.confirm')}
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          errors={errors.confirm}
-        />
+        <NewPasswordFields errors={errors} />
         <button type="submit" className="button">
           {t('pages.password.reset.submit')}
         </button>
