@@ -184,11 +184,162 @@ export interface CitizenTable {
   chosen_name: string
   created_by: string | null
   created_at: GeneratedTimestamp
+  birth_year: number | null
+  language: Generated<Language>
+  area_id: string | null
+  contact_preference: Generated<ContactPreference>
+  phone: string | null
+  email: string | null
+  address: string | null
+  safety_flag: Generated<boolean>
+  anonymised_at: Timestamp | null
+  updated_at: GeneratedTimestamp
 }
+
+export type VolunteerGender = 'woman' | 'man' | 'other'
 
 export interface VolunteerProfileTable {
   person_id: string
   created_at: GeneratedTimestamp
+  interests: Generated<string[]>
+  interest_words: Generated<string[]>
+  languages: Generated<string[]>
+  area_id: string | null
+  /** bit (day * 3 + slot): day 0 = Monday; slot 0/1/2 = morning/afternoon/evening */
+  availability: Generated<number>
+  gender: VolunteerGender | null
+  birth_year: number | null
+  prefers_gender: 'woman' | 'man' | null
+  prefers_age_min: number | null
+  prefers_age_max: number | null
+  capacity: Generated<number>
+  lived_experience: Generated<boolean>
+  motivation: string | null
+  consent_version: string | null
+  consent_given_at: Timestamp | null
+  updated_at: GeneratedTimestamp
+}
+
+export type VolunteerRole = 'buddy' | 'helper' | 'trainer' | 'peer' | 'trip_companion'
+export type VolunteerState = 'applied' | 'screening' | 'approved' | 'active' | 'paused' | 'ended'
+export type RequirementKind =
+  'interview' | 'references' | 'criminal_record' | 'introduction_course' | 'confidentiality'
+
+export interface VolunteerApplicationTable {
+  id: Generated<string>
+  person_id: string
+  organisation_id: string
+  roles: VolunteerRole[]
+  state: Generated<VolunteerState>
+  state_changed_at: GeneratedTimestamp
+  state_reason: string | null
+  confirmed_at: Timestamp | null
+  created_at: GeneratedTimestamp
+}
+
+export interface OrganisationRequirementTable {
+  id: Generated<string>
+  organisation_id: string
+  kind: RequirementKind
+  valid_months: number | null
+  created_at: GeneratedTimestamp
+}
+
+export interface VolunteerRequirementTable {
+  id: Generated<string>
+  application_id: string
+  kind: RequirementKind
+  checked_on: DateOnly
+  expires_on: DateOnly | null
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+  note: string | null
+}
+
+export interface VolunteerHoursTable {
+  id: Generated<string>
+  application_id: string
+  session_id: string | null
+  worked_on: DateOnly
+  minutes: number
+  note: string | null
+  state: Generated<'submitted' | 'approved' | 'rejected'>
+  approved_minutes: number | null
+  reviewed_by: string | null
+  reviewed_at: Timestamp | null
+  created_at: GeneratedTimestamp
+}
+
+export interface CitizenCaseworkerTable {
+  citizen_id: string
+  person_id: string
+  added_at: GeneratedTimestamp
+}
+
+export interface CitizenTargetGroupTable {
+  citizen_id: string
+  target_group_id: string
+}
+
+export type ConsentPurpose =
+  'referral' | 'buddy_match' | 'frikort_matchmaking' | 'named_attendance' | 'contact_after_course'
+export type DataCategory =
+  'name' | 'contact' | 'birth_year' | 'area' | 'language' | 'referral_note' | 'frikort'
+export type ConsentChannel = 'digital' | 'assisted' | 'paper' | 'oral'
+
+export interface ConsentTable {
+  id: Generated<string>
+  citizen_id: string
+  purpose: ConsentPurpose
+  data_categories: DataCategory[]
+  wording_version: string
+  channel: ConsentChannel
+  assisted_by: string | null
+  recorded_by: string | null
+  given_at: GeneratedTimestamp
+  expires_at: Timestamp
+  withdrawn_at: Timestamp | null
+  withdrawn_by: string | null
+  withdrawal_channel: ConsentChannel | null
+  replaces_consent_id: string | null
+  created_at: GeneratedTimestamp
+}
+
+export interface ConsentRecipientTable {
+  consent_id: string
+  organisation_id: string
+}
+
+export type ReferralKind = 'buddy' | 'activity' | 'organisation' | 'frikort'
+export type ReferralState =
+  'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'cancelled' | 'expired'
+
+export interface ReferralTable {
+  id: Generated<string>
+  citizen_id: string
+  municipality_id: string
+  caseworker_id: string | null
+  to_organisation_id: string
+  kind: ReferralKind
+  activity_id: string | null
+  consent_id: string
+  shared_categories: Generated<DataCategory[]>
+  note: string | null
+  state: Generated<ReferralState>
+  state_reason: string | null
+  assisted_by: string | null
+  sent_at: GeneratedTimestamp
+  deadline_at: Timestamp
+  answered_at: Timestamp | null
+  closed_at: Timestamp | null
+  reminded_7_at: Timestamp | null
+  reminded_12_at: Timestamp | null
+  updated_at: GeneratedTimestamp
+}
+
+export interface CaseworkerSeenTable {
+  person_id: string
+  seen_at: Timestamp
 }
 
 export interface SessionTable {
@@ -497,6 +648,16 @@ export interface DB {
   session_feedback: SessionFeedbackTable
   calendar_feed: CalendarFeedTable
   erasure_request: ErasureRequestTable
+  volunteer_application: VolunteerApplicationTable
+  organisation_requirement: OrganisationRequirementTable
+  volunteer_requirement: VolunteerRequirementTable
+  volunteer_hours: VolunteerHoursTable
+  citizen_caseworker: CitizenCaseworkerTable
+  citizen_target_group: CitizenTargetGroupTable
+  consent: ConsentTable
+  consent_recipient: ConsentRecipientTable
+  referral: ReferralTable
+  caseworker_seen: CaseworkerSeenTable
 }
 
 export type Municipality = Selectable<MunicipalityTable>

@@ -7,6 +7,8 @@ import * as erasureRequest from './2026-11-23T1100_erasure_request.ts'
 import * as adminIndexes from './2026-11-23T1130_admin_indexes.ts'
 import * as activities from './2026-11-23T1200_activities.ts'
 import * as catalogueSearch from './2026-11-23T1330_catalogue_search.ts'
+import * as volunteers from './2026-11-24T0100_volunteers.ts'
+import * as citizensConsentReferrals from './2026-11-24T0200_citizens_consent_referrals.ts'
 
 // Listed by hand so the server bundle carries them (no file-system scan at run time).
 // A test checks that every file in this folder is listed here, in order.
@@ -19,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1130_admin_indexes': adminIndexes,
   '2026-11-23T1200_activities': activities,
   '2026-11-23T1330_catalogue_search': catalogueSearch,
+  '2026-11-24T0100_volunteers': volunteers,
+  '2026-11-24T0200_citizens_consent_referrals': citizensConsentReferrals,
 }
