@@ -9,6 +9,7 @@ import { enqueueEmail } from './modules/notifications/outbox.server'
 import { seedDemoAccounts, type DemoLogin } from './modules/identity/demo-accounts.server'
 import { runDailyActivityJobs } from './modules/activities/jobs.server'
 import { expireOffers } from './modules/activities/signups.server'
+import { HOURLY_JOBS } from './jobs.server'
 
 let worker: OutboxWorker | undefined
 
@@ -59,6 +60,36 @@ function runOfferExpiry(): Promise<void> {
   return offerExpiryRun
 }
 
+// Volunteer expiry, referral deadlines, consent warnings, retention and the other hourly jobs
+// (app/jobs.server.ts). One failing job does not stop the others.
+const HOURLY_JOBS_EVERY_MS = 3_600_000
+let hourlyJobsTimer: ReturnType<typeof setInterval> | undefined
+let hourlyJobsRun: Promise<void> | undefined
+
+function runHourlyJobs(): Promise<void> {
+  hourlyJobsRun ??= (async () => {
+    try {
+      const db = await getDb()
+      let sent = false
+      for (const [name, job] of Object.entries(HOURLY_JOBS)) {
+        try {
+          const result = await job(db, new Date())
+          if (Object.values(result).some((n) => n > 0)) {
+            sent = true
+            log('info', `hourly job ${name} done`, result)
+          }
+        } catch (error) {
+          log('error', `hourly job ${name} failed`, { error: String(error) })
+        }
+      }
+      if (sent) kickOutbox()
+    } finally {
+      hourlyJobsRun = undefined
+    }
+  })()
+  return hourlyJobsRun
+}
+
 /** Everything the app process does once before it takes requests. */
 export async function startApp(): Promise<{ engine: string; demoLogins?: DemoLogin[] }> {
   const config = env()
@@ -89,6 +120,9 @@ export async function startApp(): Promise<{ engine: string; demoLogins?: DemoLog
   activityJobsTimer.unref()
   offerExpiryTimer = setInterval(() => void runOfferExpiry(), OFFER_EXPIRY_EVERY_MS)
   offerExpiryTimer.unref()
+  void runHourlyJobs()
+  hourlyJobsTimer = setInterval(() => void runHourlyJobs(), HOURLY_JOBS_EVERY_MS)
+  hourlyJobsTimer.unref()
   worker = startOutboxWorker({
     getDb,
     transport: createTransport({ smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR }),
@@ -110,6 +144,9 @@ export async function stopApp(): Promise<void> {
   clearInterval(offerExpiryTimer)
   offerExpiryTimer = undefined
   await offerExpiryRun
+  clearInterval(hourlyJobsTimer)
+  hourlyJobsTimer = undefined
+  await hourlyJobsRun
   await worker?.stop()
   worker = undefined
   await stopDatabase()
