@@ -4,6 +4,7 @@ import { startDatabase, stopDatabase, getDb, getDatabase } from './db.server'
 import { createTransport } from './modules/notifications/transport.server'
 import { startOutboxWorker, type OutboxWorker } from './modules/notifications/worker.server'
 import { seedDemo } from '../db/seed/demo.ts'
+import { seedDemoCases } from '../db/seed/demo-cases.ts'
 import { log } from './log.server'
 import { enqueueEmail } from './modules/notifications/outbox.server'
 import { seedDemoAccounts, type DemoLogin } from './modules/identity/demo-accounts.server'
@@ -103,6 +104,7 @@ export async function startApp(): Promise<{ engine: string; demoLogins?: DemoLog
     if (isProduction()) throw new Error('Demo data is never loaded in production.')
     await seedDemo(database.db)
     demoLogins = await seedDemoAccounts(database.db)
+    await seedDemoCases(database.db)
     // One message, once, so /dev/mail shows what an e-mail from the platform looks like.
     await enqueueEmail(database.db, {
       to: 'demo@brobygger.local',
