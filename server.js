@@ -44,7 +44,12 @@ app.use((req, res, next) => {
     referer: req.headers.referer,
     publicOrigin: config.PUBLIC_URL,
   })
-  if (ok) return next()
+  if (ok) {
+    // A change through this process is visible at once on the cached public pages.
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      res.on('finish', () => app_.clearPublicCache())
+    return next()
+  }
   res
     .status(403)
     .type('text/plain; charset=utf-8')

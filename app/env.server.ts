@@ -25,6 +25,11 @@ const EnvSchema = z
     SESSION_ABSOLUTE_STAFF_HOURS: z.coerce.number().positive().default(12),
     SESSION_ABSOLUTE_OTHER_DAYS: z.coerce.number().positive().default(30),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    // How long a process may reuse a public catalogue answer; 0 turns it off. Default: 30 s in
+    // a production build, off in development and tests (app/public-cache.server.ts).
+    PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(600).optional(),
+    // Citizens are anonymised this long after their last closed referral (PRODUCT.md §5).
+    CITIZEN_RETENTION_MONTHS: z.coerce.number().int().positive().default(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production' || env.DEMO) return

@@ -11,6 +11,7 @@ import { seedDemoAccounts, type DemoLogin } from './modules/identity/demo-accoun
 import { runDailyActivityJobs } from './modules/activities/jobs.server'
 import { expireOffers } from './modules/activities/signups.server'
 import { HOURLY_JOBS } from './jobs.server'
+import { clearPublicCache } from './public-cache.server'
 
 let worker: OutboxWorker | undefined
 
@@ -28,6 +29,7 @@ function runActivityJobs(): Promise<void> {
       // PGlite runs no autovacuum, so nothing refreshes the planner's statistics unless we do;
       // without them catalogue queries pick slow plans (ADR 012). PostgreSQL does it itself.
       if (database.engine === 'pglite') await sql`analyze`.execute(database.db)
+      clearPublicCache()
       log('info', 'daily activity jobs done', results)
     } catch (error) {
       log('error', 'daily activity jobs failed', { error: String(error) })
@@ -83,6 +85,7 @@ function runHourlyJobs(): Promise<void> {
           log('error', `hourly job ${name} failed`, { error: String(error) })
         }
       }
+      clearPublicCache()
       if (sent) kickOutbox()
     } finally {
       hourlyJobsRun = undefined

@@ -16,6 +16,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import stylesHref from './styles/app.css'
 import { getDb } from './db.server'
+import { cachedPublic } from './public-cache.server'
 import { detectLanguage, languageCookieFor } from './i18n/i18n.server'
 import { supportedLanguages, type Language } from './i18n/config'
 import { listMunicipalities, pickMunicipality } from './modules/network/network.server'
@@ -28,7 +29,8 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = detectLanguage(request)
-  const municipalities = await listMunicipalities(await getDb())
+  const db = await getDb()
+  const municipalities = await cachedPublic('municipalities', () => listMunicipalities(db))
   const municipality = pickMunicipality(municipalities, request)
   const headers = new Headers()
   const cookie = languageCookieFor(request)

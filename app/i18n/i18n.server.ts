@@ -68,8 +68,19 @@ export function getFixedT(lng: Language): TFunction {
   return t
 }
 
-export async function createI18nInstance(lng: Language) {
-  const instance = createInstance()
-  await instance.init(i18nOptions(lng))
+const renderInstances = new Map<Language, Promise<ReturnType<typeof createInstance>>>()
+
+/**
+ * The i18next instance a server render uses. One per language, shared by every request:
+ * building one costs more than rendering a small page, and the server never changes an
+ * instance's language (only the browser does, in its own copy).
+ */
+export function getI18nInstance(lng: Language) {
+  let instance = renderInstances.get(lng)
+  if (!instance) {
+    const created = createInstance()
+    instance = created.init(i18nOptions(lng)).then(() => created)
+    renderInstances.set(lng, instance)
+  }
   return instance
 }

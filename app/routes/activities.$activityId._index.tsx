@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getDb } from '~/db.server'
+import { cachedPublic } from '~/public-cache.server'
 import { detectLanguage, getFixedT } from '~/i18n/i18n.server'
 import { getPublicActivity } from '~/modules/activities/catalogue.server'
 import { describeSchedule, formatPrice, formatSessionSpan } from '~/modules/activities/describe'
@@ -16,7 +17,9 @@ const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = detectLanguage(request)
   const t = getFixedT(lng)
-  const activity = await getPublicActivity(await getDb(), params.activityId ?? '', new Date())
+  const id = params.activityId ?? ''
+  const db = await getDb()
+  const activity = await cachedPublic(`activity:${id}`, () => getPublicActivity(db, id, new Date()))
   if (!activity) throw data(null, { status: 404 })
   const tz = activity.schedule.timezone
   const address = [
@@ -57,19 +60,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       spacesLeft: s.spacesLeft,
       waitlist: s.waitlist,
     })),
+    // The compact input, not the serialised events: the events repeat the activity for every
+    // session, and sending them as loader data as well as in the page doubled the page's size.
     jsonLd:
       activity.sessions.length > 0
-        ? serialiseJsonLd(
-            activityEvents(
-              {
-                ...activity,
-                organisation: { ...activity.organisation, phone },
-                timezone: tz,
-              },
-              activity.sessions,
-              publicOrigin(request),
-            ),
-          )
+        ? {
+            activity: {
+              id: activity.id,
+              title: activity.title,
+              description: activity.description,
+              locationName: activity.locationName,
+              streetAddress: activity.streetAddress,
+              postalCode: activity.postalCode,
+              city: activity.city,
+              latitude: activity.latitude,
+              longitude: activity.longitude,
+              priceOere: activity.priceOere,
+              organisation: { ...activity.organisation, phone },
+              timezone: tz,
+            },
+            sessions: activity.sessions.map((s) => ({
+              id: s.id,
+              startsAt: s.startsAt,
+              endsAt: s.endsAt,
+              cancelled: s.cancelled,
+              capacity: s.capacity,
+              spacesLeft: s.spacesLeft,
+            })),
+            origin: publicOrigin(request),
+          }
         : null,
   }
 }
@@ -83,14 +102,17 @@ export default function ActivityPage() {
   const { t } = useTranslation()
   const nonce = useNonce()
   const a = useLoaderData<typeof loader>()
+  const jsonLd = a.jsonLd
+    ? serialiseJsonLd(activityEvents(a.jsonLd.activity, a.jsonLd.sessions, a.jsonLd.origin))
+    : null
   return (
     <article className="activity">
-      {a.jsonLd ? (
+      {jsonLd ? (
         <script
           type="application/ld+json"
           nonce={nonce}
           // Escaped by serialiseJsonLd: no "<" can close the element.
-          dangerouslySetInnerHTML={{ __html: a.jsonLd }}
+          dangerouslySetInnerHTML={{ __html: jsonLd }}
         />
       ) : null}
       <p className="activity__back">

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from '~/ui/pagination'
 import { getDb } from '~/db.server'
+import { cachedPublic } from '~/public-cache.server'
 import { detectLanguage, getFixedT } from '~/i18n/i18n.server'
 import { toActivityCard } from '~/modules/activities/cards.server'
 import {
@@ -28,14 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getFixedT(lng)
   const db = await getDb()
   const query = parseCatalogueQuery(new URL(request.url).searchParams)
-  const municipalities = await listMunicipalities(db)
+  const municipalities = await cachedPublic('municipalities', () => listMunicipalities(db))
   // No choice in the form: the municipality the visitor picked in the header (cookie).
   const municipality =
     query.municipality === ALL_MUNICIPALITIES
       ? null
       : (municipalities.find((m) => m.slug === query.municipality) ??
         pickMunicipality(municipalities, request))
-  const allAreas = await listCatalogueAreas(db)
+  const allAreas = await cachedPublic('catalogue-areas', () => listCatalogueAreas(db))
   const areas = allAreas.filter((a) => !municipality || a.municipality_id === municipality.id)
   const areaId = areas.some((a) => a.id === query.areaId) ? query.areaId : null
   const normalised = {
@@ -46,20 +47,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : null,
     areaId,
   }
-  const result = await searchCatalogue(
-    db,
-    {
-      q: query.q,
-      categories: query.categories,
-      weekdays: query.weekdays,
-      times: query.times,
-      municipalityId: municipality?.id ?? null,
-      areaId,
-      free: query.free,
-      open: query.open,
-      noMembership: query.noMembership,
+  const filters = {
+    q: query.q,
+    categories: query.categories,
+    weekdays: query.weekdays,
+    times: query.times,
+    municipalityId: municipality?.id ?? null,
+    areaId,
+    free: query.free,
+    open: query.open,
+    noMembership: query.noMembership,
+  }
+  // The cards are formatted once per language and kept with the answer.
+  const { result, cards } = await cachedPublic(
+    `catalogue:${lng}:${JSON.stringify([filters, query.page])}`,
+    async () => {
+      const found = await searchCatalogue(db, filters, { now: new Date(), page: query.page })
+      return { result: found, cards: found.items.map((item) => toActivityCard(item, t, lng)) }
     },
-    { now: new Date(), page: query.page },
   )
   const pageHref = (page: number) => `/activities${catalogueSearch(normalised, page)}`
   return {
@@ -79,7 +84,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           .map((a) => ({ id: a.id, name: a.name })),
       }))
       .filter((g) => g.areas.length > 0),
-    activities: result.items.map((item) => toActivityCard(item, t, lng)),
+    activities: cards,
     total: result.total,
     totalIsExact: result.totalIsExact,
     page: result.page,

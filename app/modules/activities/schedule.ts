@@ -106,18 +106,27 @@ export function occurrences(
   return out
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (it dominated the periodic
+// session job's profile), so one is kept per time zone.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>()
+
 /** UTC offset in minutes of a time zone at an instant (e.g. +60 in winter, +120 in summer). */
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant)
+  let format = offsetFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+    offsetFormats.set(timeZone, format)
+  }
+  const parts = format.formatToParts(instant)
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
   const asUtc = Date.UTC(
     get('year'),
