@@ -3,7 +3,7 @@
 // Target: DATABASE_URL (a PostgreSQL server) or else the PGlite folder PGLITE_DIR
 // (default ./.data/bench-pglite). Safe to run twice: ids are deterministic and inserts skip
 // rows that exist. PGlite folders have one owner: never run this while a server has it open.
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../app/db.server.ts'
@@ -13,6 +13,8 @@ import { generators } from './generators/index.ts'
 import type { Generator } from './generators/types.ts'
 
 const DEFAULT_PGLITE_DIR = './.data/bench-pglite'
+/** Where the sessions of a PostgreSQL generation go (bench/run.js reads them). */
+const POSTGRES_SESSIONS = './.data/bench-postgres.sessions.json'
 
 /** Written next to a PGlite folder once generation has finished; `bench/run.js` looks for it. */
 function markerFor(pgliteDir: string): string {
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
   const target = url ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${pgliteDir}`
   console.log(`Generating bench data in ${target}`)
   const made: Record<string, unknown> = {}
+  const sessions: Record<string, string> = {}
   try {
     await migrateToLatest(database.db)
     await seedDemo(database.db)
@@ -77,7 +80,9 @@ async function main(): Promise<void> {
       const t0 = performance.now()
       const result = await database.db.transaction().execute((trx) => generator.generate(trx, size))
       const seconds = (performance.now() - t0) / 1000
-      made[generator.name] = { size, ...result, seconds: Number(seconds.toFixed(2)) }
+      const { sessions: madeSessions, ...counts } = result
+      Object.assign(sessions, madeSessions)
+      made[generator.name] = { size, ...counts, seconds: Number(seconds.toFixed(2)) }
       console.log(
         `  ${generator.name.padEnd(16)} ${String(size).padStart(7)} wanted, ${String(result.inserted).padStart(7)} inserted, ` +
           `${String(result.generated).padStart(7)} generated in total, ${String(result.tableRows).padStart(7)} rows in table  (${seconds.toFixed(2)} s)`,
@@ -90,7 +95,15 @@ async function main(): Promise<void> {
   if (!url) {
     writeFileSync(
       markerFor(pgliteDir),
-      JSON.stringify({ finishedAt: new Date().toISOString(), seconds, made }, null, 2) + '\n',
+      JSON.stringify({ finishedAt: new Date().toISOString(), seconds, made, sessions }, null, 2) +
+        '\n',
+    )
+  } else {
+    // PostgreSQL has no marker; the bench reads the sessions from here instead.
+    mkdirSync(path.dirname(POSTGRES_SESSIONS), { recursive: true })
+    writeFileSync(
+      POSTGRES_SESSIONS,
+      JSON.stringify({ finishedAt: new Date().toISOString(), sessions }, null, 2) + '\n',
     )
   }
   console.log(`Done in ${seconds.toFixed(1)} s.`)

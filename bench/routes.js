@@ -14,6 +14,8 @@
  * @property {string} [body]
  * @property {number} [targetP95Ms]
  * @property {number} [maxRatio]
+ * @property {string} [as] measured as this person: a role whose session the data generator
+ *   made (e.g. 'coordinator'); sent as the session cookie
  */
 
 /** The constant page every figure is compared with (app/routes/bench.baseline.tsx). */
@@ -55,5 +57,26 @@ export const routes = [
     path: '/api/hsds/services?page=1&per_page=50',
     name: '/api/hsds/services (50)',
     targetP95Ms: 200,
+  },
+  // Buddy suggestions for one waiting citizen (issue 7): one ranking query over the 2,000
+  // volunteers of a buddy organisation (20,000 generated in all, 5,000 citizens waiting), as
+  // that organisation's coordinator.
+  {
+    path: '/org/00000000-0000-4000-b002-000000000000/matching/00000000-0000-4000-b00a-000000000000',
+    name: '/org/<buddy org 0>/matching/<referral 0>',
+    headers: { 'Accept-Language': 'da' },
+    as: 'coordinator',
+    targetP95Ms: 100,
+  },
+  // The municipal dashboard (issue 9) for one municipality and the last full year, over
+  // 1,000,000 held sessions with head counts, 50,000 referrals, 20,000 courses and 5,000 frikort
+  // earnings (generators in reporting.ts), as that municipality's administrator. The target is
+  // for 5 concurrent users: run with `--connections 5`.
+  {
+    path: `/reports?period=year&year=${new Date().getUTCFullYear() - 1}`,
+    name: '/reports (one municipality, last year)',
+    headers: { 'Accept-Language': 'da' },
+    as: 'administrator',
+    targetP95Ms: 1000,
   },
 ]

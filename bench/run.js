@@ -22,6 +22,28 @@ const ROOT = path.resolve(import.meta.dirname, '..')
 const HOST = '127.0.0.1'
 const PGLITE_DIR = './.data/bench-pglite'
 const MARKER = `${path.resolve(ROOT, PGLITE_DIR)}.generated.json` // written by generate-data.ts
+const POSTGRES_SESSIONS = path.resolve(ROOT, './.data/bench-postgres.sessions.json')
+// The session cookie's name: `__Host-bb_session` in production, `bb_session` in demo mode (which
+// the bench server runs in); both are sent (app/modules/identity/sessions.server.ts).
+const SESSION_COOKIES = ['bb_session', '__Host-bb_session']
+
+/**
+ * The headers a route is loaded with: its own, plus the session cookie of the person it is
+ * measured as (`as: 'coordinator'`), made by the data generator.
+ * @param {BenchRoute} route
+ * @returns {Record<string, string> | undefined}
+ */
+function headersFor(route) {
+  if (!route.as) return route.headers
+  const file = process.env.DATABASE_URL ? POSTGRES_SESSIONS : MARKER
+  const sessions = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).sessions : undefined
+  const token = sessions?.[route.as]
+  if (!token)
+    throw new Error(
+      `No session for "${route.as}" in ${file}: generate the data again (--fresh, or npm run bench:data).`,
+    )
+  return { ...route.headers, Cookie: SESSION_COOKIES.map((name) => `${name}=${token}`).join('; ') }
+}
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results')
 const HEALTH_TIMEOUT_MS = 60_000
 
@@ -299,7 +321,7 @@ function load(route, { base, connections, duration, maxRequests }) {
       {
         url: base + route.path,
         method: route.method ?? 'GET',
-        headers: route.headers,
+        headers: headersFor(route),
         body: route.body,
         connections,
         duration,

@@ -237,6 +237,13 @@ export interface VolunteerApplicationTable {
   created_at: GeneratedTimestamp
 }
 
+export interface OrganisationVolunteeringTable {
+  organisation_id: string
+  roles: VolunteerRole[]
+  updated_by: string | null
+  updated_at: GeneratedTimestamp
+}
+
 export interface OrganisationRequirementTable {
   id: Generated<string>
   organisation_id: string
@@ -267,6 +274,7 @@ export interface VolunteerHoursTable {
   approved_minutes: number | null
   reviewed_by: string | null
   reviewed_at: Timestamp | null
+  submission_id: string | null
   created_at: GeneratedTimestamp
 }
 
@@ -608,6 +616,284 @@ export interface CalendarFeedTable {
   revoked_at: Timestamp | null
 }
 
+// Buddy matching and the course (forløb) — db/migrations/2026-11-24T0300_matching.ts
+export type CourseState = 'proposed' | 'declined' | 'active' | 'paused' | 'closing' | 'closed'
+export type MatchAnswer = 'pending' | 'yes' | 'no'
+export type CourseType = 'coordination_companionship' | 'network_building'
+export type VolunteerDeclineReason = 'no_time' | 'not_a_good_fit' | 'too_far' | 'personal' | 'other'
+export type CloseReason =
+  | 'goal_reached'
+  | 'moved'
+  | 'no_chemistry'
+  | 'citizens_wish'
+  | 'volunteer_stopped'
+  | 'consent_withdrawn'
+  | 'other'
+export type MeetingType = 'accompany' | 'joint_activity' | 'social_contact' | 'phone'
+export type AssessmentStage = 'start' | 'midway' | 'end'
+export type TaskKind =
+  'checkin' | 'self_assessment' | 'concern' | 'follow_up_call' | 'follow_up_invite'
+
+export interface MatchSettingsTable {
+  organisation_id: string
+  weight_interest: Generated<number>
+  weight_area: Generated<number>
+  weight_slot: Generated<number>
+  weight_language: Generated<number>
+  weight_lived_experience: Generated<number>
+  course_months: Generated<number>
+  checkin_interval_days: Generated<number>
+  updated_by: string | null
+  updated_at: GeneratedTimestamp
+}
+
+export interface BuddyWishTable {
+  referral_id: string
+  interests: Generated<string[]>
+  languages: Generated<string[]>
+  area_id: string | null
+  availability: Generated<number>
+  gender: VolunteerGender | null
+  prefers_gender: 'woman' | 'man' | null
+  wants_lived_experience: Generated<boolean>
+  note: string | null
+  updated_by: string | null
+  updated_at: GeneratedTimestamp
+}
+
+export interface CourseTable {
+  id: Generated<string>
+  referral_id: string
+  citizen_id: string
+  municipality_id: string
+  organisation_id: string
+  volunteer_application_id: string
+  volunteer_person_id: string
+  state: Generated<CourseState>
+  volunteer_answer: Generated<MatchAnswer>
+  volunteer_answered_at: Timestamp | null
+  volunteer_decline_reason: VolunteerDeclineReason | null
+  citizen_answer: Generated<MatchAnswer>
+  citizen_answered_at: Timestamp | null
+  citizen_assisted_by: string | null
+  volunteer_token_hash: string | null
+  proposed_by: string | null
+  proposed_at: GeneratedTimestamp
+  course_type: Generated<CourseType>
+  goals: string | null
+  started_at: Timestamp | null
+  planned_end: DateOnly | null
+  checkin_interval_days: Generated<number>
+  closed_at: Timestamp | null
+  closed_by: string | null
+  close_reason: CloseReason | null
+  close_note: string | null
+  anchoring_activity_id: string | null
+  anchoring_none_reason: string | null
+  follow_up: Generated<boolean>
+  reopened_from_course_id: string | null
+  updated_at: GeneratedTimestamp
+}
+
+export interface CourseMeetingTable {
+  id: Generated<string>
+  course_id: string
+  met_on: DateOnly
+  type: MeetingType
+  minutes: number
+  note: string | null
+  logged_by: string | null
+  created_at: GeneratedTimestamp
+}
+
+export interface CourseAssessmentTable {
+  id: Generated<string>
+  course_id: string
+  stage: AssessmentStage
+  own_goals: number
+  people_around: number
+  assisted_by: string | null
+  recorded_at: GeneratedTimestamp
+}
+
+export interface CourseConcernTable {
+  id: Generated<string>
+  course_id: string
+  raised_by: string | null
+  text: string
+  raised_at: GeneratedTimestamp
+  handled_at: Timestamp | null
+  handled_by: string | null
+}
+
+export interface TaskTable {
+  id: Generated<string>
+  kind: TaskKind
+  course_id: string | null
+  concern_id: string | null
+  organisation_id: string | null
+  assignee_person_id: string | null
+  due_at: Timestamp
+  done_at: Timestamp | null
+  done_by: string | null
+  dedupe_key: string | null
+  created_at: GeneratedTimestamp
+}
+
+// Social free card (socialt frikort) — db/migrations/2026-11-24T0400_frikort.ts
+export type FrikortDecisionStatus = 'active' | 'deactivated'
+export type FrikortMatchState = 'suggested' | 'interested' | 'trial' | 'hired' | 'ended'
+export type FrikortEndReason =
+  'not_interested' | 'no_show' | 'job_ended' | 'citizen_wish' | 'moved_on' | 'other'
+
+/** The municipality's decision (visitation). */
+export interface FrikortDecisionTable {
+  id: Generated<string>
+  citizen_id: string
+  municipality_id: string
+  decided_on: DateOnly
+  decided_by: string | null
+  status: Generated<FrikortDecisionStatus>
+  deactivated_reason: string | null
+  deactivated_at: Timestamp | null
+  deactivated_by: string | null
+  last_control_on: DateOnly | null
+  next_control_due: DateOnly
+  control_reminded_for: DateOnly | null
+  created_at: GeneratedTimestamp
+}
+
+export interface FrikortCapTable {
+  id: Generated<string>
+  valid_from: DateOnly
+  valid_to: DateOnly | null
+  amount_ore: number
+  entered_by: string | null
+  created_at: GeneratedTimestamp
+}
+
+export interface FrikortMatchmakerTable {
+  organisation_id: string
+  designated_by: string | null
+  designated_at: GeneratedTimestamp
+}
+
+export interface JobTable {
+  id: Generated<string>
+  organisation_id: string
+  title: string
+  tasks: string
+  hours: string
+  place: string
+  pay_per_hour_ore: number
+  support_at_work: string | null
+  contact: string
+  suitable_for_frikort: Generated<boolean>
+  wage_subsidised: Generated<boolean>
+  status: Generated<'open' | 'closed'>
+  created_by: string | null
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
+}
+
+export interface FrikortMatchTable {
+  id: Generated<string>
+  citizen_id: string
+  job_id: string | null
+  matchmaker_organisation_id: string
+  employer_organisation_id: string | null
+  state: FrikortMatchState
+  suggested_at: Timestamp | null
+  interested_at: Timestamp | null
+  trial_at: Timestamp | null
+  hired_at: Timestamp | null
+  ended_at: Timestamp | null
+  ended_reason: FrikortEndReason | null
+  created_by: string | null
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
+}
+
+/** Never updated: a correction is a reversing entry (negative amount). */
+export interface FrikortEarningTable {
+  id: Generated<string>
+  citizen_id: string
+  employer_organisation_id: string
+  period_start: DateOnly
+  period_end: DateOnly
+  paid_on: DateOnly
+  amount_ore: number
+  reverses_earning_id: string | null
+  note: string | null
+  submission_id: string | null
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+}
+
+// Reporting (db/migrations/2026-11-24T0500_reporting.ts)
+export type StatusReportState = 'draft' | 'submitted' | 'approved' | 'returned'
+
+export interface StatusReportTable {
+  id: Generated<string>
+  partnership_id: string
+  period_from: DateOnly
+  period_to: DateOnly
+  due_on: DateOnly
+  state: Generated<StatusReportState>
+  prefilled: Json
+  answers: Json
+  admin_comment: string | null
+  requested_by: string | null
+  submitted_by: string | null
+  submitted_at: Timestamp | null
+  decided_by: string | null
+  decided_at: Timestamp | null
+  reminded_for: DateOnly | null
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
+}
+
+export interface ActionPlanInitiativeTable {
+  id: Generated<string>
+  municipality_id: string
+  position: number
+  title: string
+  purpose: string
+  lead: string
+  period_start: DateOnly | null
+  period_end: DateOnly | null
+  partners: Generated<string>
+  partnership_id: string | null
+  goal_id: string | null
+  created_by: string | null
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
+}
+
+export interface ReportActivityMonthTable {
+  activity_id: string
+  month: DateOnly
+  sessions: number
+  anonymous: number
+  named_visits: number
+  refreshed_at: GeneratedTimestamp
+}
+
+export interface ReportRollupStateTable {
+  id: Generated<boolean>
+  refreshed_at: Timestamp
+}
+
+export interface ReportCommentTable {
+  id: Generated<string>
+  municipality_id: string
+  author_id: string | null
+  period_from: DateOnly
+  period_to: DateOnly
+  body: string
+  created_at: GeneratedTimestamp
+}
+
 export interface DB {
   municipality: MunicipalityTable
   area: AreaTable
@@ -649,6 +935,7 @@ export interface DB {
   calendar_feed: CalendarFeedTable
   erasure_request: ErasureRequestTable
   volunteer_application: VolunteerApplicationTable
+  organisation_volunteering: OrganisationVolunteeringTable
   organisation_requirement: OrganisationRequirementTable
   volunteer_requirement: VolunteerRequirementTable
   volunteer_hours: VolunteerHoursTable
@@ -658,6 +945,24 @@ export interface DB {
   consent_recipient: ConsentRecipientTable
   referral: ReferralTable
   caseworker_seen: CaseworkerSeenTable
+  match_settings: MatchSettingsTable
+  buddy_wish: BuddyWishTable
+  course: CourseTable
+  course_meeting: CourseMeetingTable
+  course_assessment: CourseAssessmentTable
+  course_concern: CourseConcernTable
+  task: TaskTable
+  frikort_decision: FrikortDecisionTable
+  frikort_cap: FrikortCapTable
+  frikort_matchmaker: FrikortMatchmakerTable
+  job: JobTable
+  frikort_match: FrikortMatchTable
+  frikort_earning: FrikortEarningTable
+  status_report: StatusReportTable
+  action_plan_initiative: ActionPlanInitiativeTable
+  report_comment: ReportCommentTable
+  report_activity_month: ReportActivityMonthTable
+  report_rollup_state: ReportRollupStateTable
 }
 
 export type Municipality = Selectable<MunicipalityTable>

@@ -25,10 +25,82 @@ import {
   type SignupWaitlistedData,
   type WaitlistOfferData,
 } from './signups.ts'
+import {
+  volunteerApproved,
+  volunteerBackToScreening,
+  volunteerConfirm,
+  volunteerExpiring,
+  volunteerHoursReviewed,
+  volunteerNewApplicant,
+  volunteerPaused,
+  volunteerReceived,
+  volunteerReminder,
+  type VolunteerApprovedData,
+  type VolunteerBackToScreeningData,
+  type VolunteerConfirmData,
+  type VolunteerExpiringData,
+  type VolunteerHoursReviewedData,
+  type VolunteerNewApplicantData,
+  type VolunteerPausedData,
+  type VolunteerReceivedData,
+  type VolunteerReminderData,
+} from './volunteers.ts'
 
+import {
+  referralAnswered,
+  referralCancelled,
+  referralReceived,
+  referralReminder,
+  type ReferralAnsweredData,
+  type ReferralCancelledData,
+  type ReferralReceivedData,
+  type ReferralReminderData,
+} from './referrals.ts'
+import {
+  consentExpiring,
+  consentWithdrawn,
+  type ConsentExpiringData,
+  type ConsentWithdrawnData,
+} from './consent.ts'
+
+import {
+  frikortControlDue,
+  frikortDiscreet,
+  frikortThreshold,
+  frikortThresholdCaseworker,
+  type FrikortControlDueData,
+  type FrikortDiscreetData,
+  type FrikortThresholdCaseworkerData,
+  type FrikortThresholdData,
+} from './frikort.ts'
+
+import {
+  courseConcern,
+  courseStarted,
+  matchProposal,
+  matchProposalCitizen,
+  type CourseConcernData,
+  type CourseStartedData,
+  type MatchProposalCitizenData,
+  type MatchProposalData,
+} from './matching.ts'
+import {
+  reportDecided,
+  reportDue,
+  reportRequested,
+  reportSubmitted,
+  type ReportDecidedData,
+  type ReportDueData,
+  type ReportRequestedData,
+  type ReportSubmittedData,
+} from './reporting.ts'
 // Every message the platform sends, by name. The outbox renders through this table so a
 // template's data is type-checked where the message is enqueued.
 export interface EmailTemplates {
+  matchProposal: MatchProposalData
+  matchProposalCitizen: MatchProposalCitizenData
+  courseStarted: CourseStartedData
+  courseConcern: CourseConcernData
   test: TestMessageData
   magicLink: LinkEmailData
   passwordReset: LinkEmailData
@@ -40,12 +112,39 @@ export interface EmailTemplates {
   signupConfirmed: SignupConfirmedData
   signupWaitlisted: SignupWaitlistedData
   waitlistOffer: WaitlistOfferData
+  volunteerConfirm: VolunteerConfirmData
+  volunteerReceived: VolunteerReceivedData
+  volunteerNewApplicant: VolunteerNewApplicantData
+  volunteerApproved: VolunteerApprovedData
+  volunteerReminder: VolunteerReminderData
+  volunteerExpiring: VolunteerExpiringData
+  volunteerBackToScreening: VolunteerBackToScreeningData
+  volunteerPaused: VolunteerPausedData
+  volunteerHoursReviewed: VolunteerHoursReviewedData
+  referralReceived: ReferralReceivedData
+  referralReminder: ReferralReminderData
+  referralAnswered: ReferralAnsweredData
+  referralCancelled: ReferralCancelledData
+  consentWithdrawn: ConsentWithdrawnData
+  consentExpiring: ConsentExpiringData
+  frikortThreshold: FrikortThresholdData
+  frikortThresholdCaseworker: FrikortThresholdCaseworkerData
+  frikortDiscreet: FrikortDiscreetData
+  frikortControlDue: FrikortControlDueData
+  reportRequested: ReportRequestedData
+  reportDue: ReportDueData
+  reportSubmitted: ReportSubmittedData
+  reportDecided: ReportDecidedData
 }
 
 export const templates: {
   [K in keyof EmailTemplates]: (t: TFunction, data: EmailTemplates[K]) => RenderedEmail
 } = {
   test: testMessage,
+  matchProposal,
+  matchProposalCitizen,
+  courseStarted,
+  courseConcern,
   magicLink,
   passwordReset,
   invitation,
@@ -56,6 +155,29 @@ export const templates: {
   signupConfirmed,
   signupWaitlisted,
   waitlistOffer,
+  volunteerConfirm,
+  volunteerReceived,
+  volunteerNewApplicant,
+  volunteerApproved,
+  volunteerReminder,
+  volunteerExpiring,
+  volunteerBackToScreening,
+  volunteerPaused,
+  volunteerHoursReviewed,
+  referralReceived,
+  referralReminder,
+  referralAnswered,
+  referralCancelled,
+  consentWithdrawn,
+  consentExpiring,
+  frikortThreshold,
+  frikortThresholdCaseworker,
+  frikortDiscreet,
+  frikortControlDue,
+  reportRequested,
+  reportDue,
+  reportSubmitted,
+  reportDecided,
 }
 
 export type { RenderedEmail }

@@ -24,6 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isAdmin: can(actor, 'admin.people'),
     isCaseworker: can(actor, 'case.accessCodes'),
     canDeleteSelf: can(actor, 'account.deleteSelf'),
+    reportMunicipalities: actor.municipalRoles.some(
+      (r) => r.role === 'administrator' || r.role === 'council_viewer',
+    ),
   }
 }
 
@@ -118,6 +121,93 @@ export default function Account() {
           <li key={`partnerships-${r.organisationId}`}>
             <Link to={`/org/${r.organisationId}/partnerships`}>
               {t('pages.orgPartnerships.accountLink', { organisation: r.place })}
+            </Link>
+          </li>
+        ))}
+        {d.isCitizen ? (
+          <li>
+            <Link to="/me/frikort">{t('pages.frikort.account.me')}</Link>
+          </li>
+        ) : null}
+        {d.isCaseworker ? (
+          <li>
+            <Link to="/case/frikort">{t('pages.staff.frikort.account.case')}</Link>
+          </li>
+        ) : null}
+        {d.isAdmin ? (
+          <li>
+            <Link to="/admin/frikort/caps">{t('pages.staff.frikort.account.caps')}</Link>
+          </li>
+        ) : null}
+        {d.orgRoles.map((r) => (
+          <li key={`frikort-${r.organisationId}`}>
+            <Link to={`/org/${r.organisationId}/frikort`}>
+              {t('pages.frikort.account.org', { organisation: r.place })}
+            </Link>
+          </li>
+        ))}
+        {d.isVolunteer ? (
+          <li>
+            <Link to="/volunteer/me">{t('pages.volunteer.accountLink')}</Link>
+          </li>
+        ) : null}
+        {d.orgRoles.map((r) => (
+          <li key={`volunteers-${r.organisationId}`}>
+            <Link to={`/org/${r.organisationId}/volunteers`}>
+              {t('pages.orgVolunteers.accountLink', { organisation: r.place })}
+            </Link>
+          </li>
+        ))}
+        {/* Citizens, consent and referrals */}
+        {d.isCitizen ? (
+          <li>
+            <Link to="/me">{t('pages.me.accountLink')}</Link>
+          </li>
+        ) : null}
+        {d.isCaseworker ? (
+          <li>
+            <Link to="/case">{t('pages.case.workspace.accountLink')}</Link>
+          </li>
+        ) : null}
+        {d.orgRoles.map((r) => (
+          <li key={`referrals-${r.organisationId}`}>
+            <Link to={`/org/${r.organisationId}/referrals`}>
+              {t('pages.orgReferrals.accountLink', { organisation: r.place })}
+            </Link>
+          </li>
+        ))}
+        {/* Buddy matching and the course */}
+        {d.orgRoles.map((r) => (
+          <li key={`courses-${r.organisationId}`}>
+            <Link to={`/org/${r.organisationId}/courses`}>
+              {t('pages.courses.board.accountLink', { organisation: r.place })}
+            </Link>
+          </li>
+        ))}
+        {d.isVolunteer ? (
+          <li>
+            <Link to="/volunteer/buddies">{t('pages.myBuddies.accountLink')}</Link>
+          </li>
+        ) : null}
+        {d.isCitizen ? (
+          <li>
+            <Link to="/me/buddy">{t('pages.myBuddy.meLink')}</Link>
+          </li>
+        ) : null}
+        {d.reportMunicipalities ? (
+          <li>
+            <Link to="/reports">{t('pages.reports.accountLink')}</Link>
+          </li>
+        ) : null}
+        {d.isAdmin ? (
+          <li>
+            <Link to="/admin/reports">{t('pages.staff.reports.adminAccountLink')}</Link>
+          </li>
+        ) : null}
+        {d.orgRoles.map((r) => (
+          <li key={`reports-${r.organisationId}`}>
+            <Link to={`/org/${r.organisationId}/reports`}>
+              {t('pages.staff.reports.accountLink', { organisation: r.place })}
             </Link>
           </li>
         ))}

@@ -8,6 +8,11 @@ export interface GeneratorResult {
   generated: number
   /** All rows in the table after the run, demo seed included. */
   tableRows: number
+  /**
+   * Session tokens a generator made for people the bench acts as (role → token); written to the
+   * marker, sent by `bench/run.js` as the session cookie for routes that declare `as: <role>`.
+   */
+  sessions?: Record<string, string>
 }
 
 /**

@@ -46,6 +46,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index volunteer_application_org_state_idx on volunteer_application (organisation_id, state);
     create index volunteer_application_person_idx on volunteer_application (person_id);
 
+    -- An organisation takes volunteers for these roles (shown on the public sign-up page).
+    create table organisation_volunteering (
+      organisation_id uuid primary key references organisation(id) on delete cascade,
+      roles text[] not null check (
+        roles <@ array['buddy', 'helper', 'trainer', 'peer', 'trip_companion']::text[]),
+      updated_by uuid references person(id) on delete set null,
+      updated_at timestamptz not null default now()
+    );
+    create index organisation_volunteering_updated_by_idx on organisation_volunteering (updated_by);
+
     create table organisation_requirement (
       id uuid primary key default gen_random_uuid(),
       organisation_id uuid not null references organisation(id) on delete cascade,
@@ -66,7 +76,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       recorded_by uuid references person(id) on delete set null,
       recorded_at timestamptz not null default now(),
       note text check (length(note) <= 500),
-      check (expires_on is null or expires_on > checked_on)
+      check (expires_on is null or expires_on > checked_on),
+      -- the same check recorded twice (a double submit) is one row
+      unique (application_id, kind, checked_on)
     );
     create index volunteer_requirement_application_idx on volunteer_requirement (application_id, kind, checked_on desc);
     create index volunteer_requirement_expires_idx on volunteer_requirement (expires_on) where expires_on is not null;
@@ -84,6 +96,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       approved_minutes integer check (approved_minutes between 0 and 1440),
       reviewed_by uuid references person(id) on delete set null,
       reviewed_at timestamptz,
+      -- chosen when the form was shown: a second submit of the same form adds nothing
+      submission_id uuid unique,
       created_at timestamptz not null default now()
     );
     create index volunteer_hours_application_idx on volunteer_hours (application_id, worked_on);
@@ -98,6 +112,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     drop table volunteer_hours;
     drop table volunteer_requirement;
     drop table organisation_requirement;
+    drop table organisation_volunteering;
     drop table volunteer_application;
     alter table volunteer_profile
       drop column interests, drop column interest_words, drop column languages,

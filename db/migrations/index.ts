@@ -9,6 +9,9 @@ import * as activities from './2026-11-23T1200_activities.ts'
 import * as catalogueSearch from './2026-11-23T1330_catalogue_search.ts'
 import * as volunteers from './2026-11-24T0100_volunteers.ts'
 import * as citizensConsentReferrals from './2026-11-24T0200_citizens_consent_referrals.ts'
+import * as matching from './2026-11-24T0300_matching.ts'
+import * as frikort from './2026-11-24T0400_frikort.ts'
+import * as reporting from './2026-11-24T0500_reporting.ts'
 
 // Listed by hand so the server bundle carries them (no file-system scan at run time).
 // A test checks that every file in this folder is listed here, in order.
@@ -23,4 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1330_catalogue_search': catalogueSearch,
   '2026-11-24T0100_volunteers': volunteers,
   '2026-11-24T0200_citizens_consent_referrals': citizensConsentReferrals,
+  '2026-11-24T0300_matching': matching,
+  '2026-11-24T0400_frikort': frikort,
+  '2026-11-24T0500_reporting': reporting,
 }

@@ -10,10 +10,14 @@ import { utcToZoned } from '../activities/schedule'
 export function volunteerIsEligible(applicationAlias: string, now: Date): RawBuilder<boolean> {
   const va = (column: string) => sql.ref(`${applicationAlias}.${column}`)
   const today = utcToZoned(now).date
+  // The latest expiry per required kind, looked up per application through the
+  // (application_id, kind, …) index: written as NOT EXISTS over NOT EXISTS, the planner hashed
+  // every unexpired requirement in the network on each call (ADR 016).
   return sql<boolean>`(${va('state')} in ('approved', 'active')
     and not exists (select 1 from organisation_requirement orq
       where orq.organisation_id = ${va('organisation_id')}
-        and not exists (select 1 from volunteer_requirement vr
-          where vr.application_id = ${va('id')} and vr.kind = orq.kind
-            and (vr.expires_on is null or vr.expires_on > ${today}::date))))`
+        and coalesce((select max(coalesce(vr.expires_on, 'infinity'::date))
+          from volunteer_requirement vr
+          where vr.application_id = ${va('id')} and vr.kind = orq.kind), '-infinity'::date)
+          <= ${today}::date))`
 }
