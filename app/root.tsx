@@ -17,6 +17,8 @@ import { useTranslation } from 'react-i18next'
 import stylesHref from './styles/app.css'
 import { getDb } from './db.server'
 import { cachedPublic } from './public-cache.server'
+import { readCookie } from './cookies.server'
+import { SESSION_COOKIE } from './modules/identity/sessions.server'
 import { detectLanguage, languageCookieFor } from './i18n/i18n.server'
 import { supportedLanguages, type Language } from './i18n/config'
 import { listMunicipalities, pickMunicipality } from './modules/network/network.server'
@@ -39,6 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale,
       municipality: municipality ? { slug: municipality.slug, name: municipality.name } : null,
+      // Whether a session cookie is present, not whether it is still valid: the header needs no
+      // database read, and /account sends an expired session to the login page anyway.
+      signedIn: readCookie(request, SESSION_COOKIE()) !== null,
     },
     { headers },
   )
@@ -56,10 +61,12 @@ function Shell({
   locale,
   children,
   municipality,
+  signedIn,
 }: {
   locale: Language
   children: React.ReactNode
   municipality: RootLoaderData['municipality']
+  signedIn: boolean
 }) {
   const nonce = useNonce()
   const { t, i18n } = useTranslation()
@@ -103,7 +110,11 @@ function Shell({
                   <Link to="/volunteer">{t('common.nav.volunteer')}</Link>
                 </li>
                 <li>
-                  <Link to="/login">{t('common.nav.login')}</Link>
+                  {signedIn ? (
+                    <Link to="/account">{t('common.nav.account')}</Link>
+                  ) : (
+                    <Link to="/login">{t('common.nav.login')}</Link>
+                  )}
                 </li>
               </ul>
             </nav>
@@ -153,7 +164,11 @@ function Shell({
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root')
   return (
-    <Shell locale={root?.locale ?? 'da'} municipality={root?.municipality ?? null}>
+    <Shell
+      locale={root?.locale ?? 'da'}
+      municipality={root?.municipality ?? null}
+      signedIn={root?.signedIn ?? false}
+    >
       {children}
     </Shell>
   )

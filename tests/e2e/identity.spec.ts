@@ -34,6 +34,10 @@ test('A caseworker logs in with a password and a code from the authenticator app
   await expect(page).toHaveURL(/\/account$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hej Rasmus Sagsbehandler')
   await expect(page.getByRole('main')).toContainText('sagsbehandler – Rødovre Kommune')
+  // Signed in, the header offers the person's own page instead of "Log ind".
+  const nav = page.getByRole('navigation', { name: 'Hovedmenu' })
+  await expect(nav.getByRole('link', { name: 'Min side' })).toHaveAttribute('href', '/account')
+  await expect(nav.getByRole('link', { name: 'Log ind' })).toHaveCount(0)
   await checkA11y(page)
 })
 
