@@ -12,6 +12,7 @@ import { ANSWER_SECTIONS, DecisionSchema } from '~/modules/reporting/schemas'
 import { decideStatusReport, getStatusReport } from '~/modules/reporting/status-reports.server'
 import { FigureTable } from '~/ui/chart'
 import { ErrorSummary } from '~/ui/error-summary'
+import { StatusReportFacts } from '~/ui/status-report-facts'
 import { formatDateTime } from '~/ui/format'
 import { parseForm } from '~/ui/forms'
 import { TextareaField } from '~/ui/textarea-field'
@@ -87,23 +88,7 @@ export default function AdminStatusReport() {
         </p>
       ) : null}
       <ErrorSummary errors={errors} />
-      <dl className="summary-list">
-        <dt>{t(`${S}.columns.organisation`)}</dt>
-        <dd>{r.organisation}</dd>
-        <dt>{t(`${S}.columns.period`)}</dt>
-        <dd>{r.period}</dd>
-        <dt>{t(`${S}.columns.due`)}</dt>
-        <dd>{r.due}</dd>
-        <dt>{t(`${S}.columns.state`)}</dt>
-        <dd>
-          {t(`${S}.states.${r.state}`)}
-          {r.submittedAt ? (
-            <span className="muted-line">
-              {t(`${S}.detail.submittedAt`, { at: r.submittedAt })}
-            </span>
-          ) : null}
-        </dd>
-      </dl>
+      <StatusReportFacts party={{ label: 'organisation', name: r.organisation }} report={r} />
       {d.tables.map((tb) => (
         <FigureTable
           key={tb.id}

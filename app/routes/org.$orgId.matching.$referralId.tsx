@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { INTERESTS, LANGUAGES } from '~/modules/volunteers/vocab'
 import { data, Form, Link, redirect, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { detectLanguage, getFixedT } from '~/i18n/i18n.server'
@@ -12,8 +13,6 @@ import { MatchPageSchema } from '~/modules/matching/schemas'
 import {
   GRID_DAYS,
   GRID_SLOTS,
-  INTEREST_CODES,
-  LANGUAGE_CODES,
   interestLabel,
   languageLabel,
   reasonParts,
@@ -79,8 +78,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       note: wish?.note ?? '',
     },
     areas: areas.map((a) => ({ value: a.id, label: a.name })),
-    interests: INTEREST_CODES.map((c) => ({ value: c, label: interestLabel(t, c) })),
-    languages: LANGUAGE_CODES.map((c) => ({ value: c, label: languageLabel(t, c) })),
+    interests: INTERESTS.map((c) => ({ value: c, label: interestLabel(t, c) })),
+    languages: LANGUAGES.map((c) => ({ value: c, label: languageLabel(t, c) })),
     suggestions: found.suggestions.map((s) => ({
       applicationId: s.applicationId,
       name: s.name,

@@ -13,6 +13,7 @@ import { isEditable } from '~/modules/reporting/status-report-rules'
 import { getStatusReport, saveStatusReport } from '~/modules/reporting/status-reports.server'
 import { FigureTable } from '~/ui/chart'
 import { ErrorSummary } from '~/ui/error-summary'
+import { StatusReportFacts } from '~/ui/status-report-facts'
 import { formatDateTime } from '~/ui/format'
 import { parseForm } from '~/ui/forms'
 import { TextareaField } from '~/ui/textarea-field'
@@ -96,23 +97,7 @@ export default function OrgStatusReport() {
         </p>
       ) : null}
       <ErrorSummary errors={errors} />
-      <dl className="summary-list">
-        <dt>{t(`${S}.columns.municipality`)}</dt>
-        <dd>{r.municipality}</dd>
-        <dt>{t(`${S}.columns.period`)}</dt>
-        <dd>{r.period}</dd>
-        <dt>{t(`${S}.columns.due`)}</dt>
-        <dd>{r.due}</dd>
-        <dt>{t(`${S}.columns.state`)}</dt>
-        <dd>
-          {t(`${S}.states.${r.state}`)}
-          {r.submittedAt ? (
-            <span className="muted-line">
-              {t(`${S}.detail.submittedAt`, { at: r.submittedAt })}
-            </span>
-          ) : null}
-        </dd>
-      </dl>
+      <StatusReportFacts party={{ label: 'municipality', name: r.municipality }} report={r} />
       {r.adminComment ? (
         <div className="notice">
           <h2>{t(`${S}.detail.commentTitle`)}</h2>

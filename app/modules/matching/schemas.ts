@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { UUID_PATTERN } from '../identity/invitation-schemas'
 import { parseDay } from '../partnerships/schemas'
-import { INTEREST_CODES, LANGUAGE_CODES } from './scoring'
+import { INTERESTS, LANGUAGES } from '../volunteers/vocab'
 
 // The forms of matching and the course. Messages are i18n keys (pages.matching.errors.* and
 // pages.courses.errors.*); several forms on one page are told apart by a literal `intent`.
@@ -59,8 +59,8 @@ const scale = (key: string) =>
 
 export const WishSchema = z.object({
   intent: z.literal('wish'),
-  interests: many(z.enum(INTEREST_CODES, { message: INVALID })),
-  languages: many(z.enum(LANGUAGE_CODES, { message: INVALID })),
+  interests: many(z.enum(INTERESTS, { message: INVALID })),
+  languages: many(z.enum(LANGUAGES, { message: INVALID })),
   areaId: z
     .union([z.literal(''), uuid()])
     .optional()

@@ -58,41 +58,6 @@ export function scoreOf(r: MatchReasons, w: Weights): number {
   )
 }
 
-// The lists the wish form offers (the same codes as the volunteer profile's).
-export const INTEREST_CODES = [
-  'football',
-  'cooking',
-  'walks',
-  'music',
-  'art',
-  'games',
-  'nature',
-  'reading',
-  'film',
-  'crafts',
-  'fitness',
-  'coffee_chat',
-  'computers',
-  'gardening',
-  'fishing',
-  'chess',
-] as const
-export const LANGUAGE_CODES = [
-  'da',
-  'en',
-  'ar',
-  'tr',
-  'pl',
-  'so',
-  'fa',
-  'ur',
-  'uk',
-  'de',
-  'es',
-  'fr',
-  'ti',
-] as const
-
 /** A code's words; a code this version does not know is shown as it is. */
 export const interestLabel = (t: TFunction, code: string) =>
   t(`common.course.interests.${code}`, { defaultValue: code })
