@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
-import { Kysely, PostgresDialect, type Transaction } from 'kysely'
+import { createHash } from 'node:crypto'
+import { Kysely, PostgresDialect, sql, type RawBuilder, type Transaction } from 'kysely'
 import pg from 'pg'
 import { PGlite } from '@electric-sql/pglite'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
@@ -21,6 +22,47 @@ pg.types.setTypeParser(1082, (v: string) => v)
 // bigint counts fit easily in a JS number here (row counts, øre amounts under 2^53).
 pg.types.setTypeParser(20, (v: string) => Number(v))
 
+// A query run on every view of a busy page can be prepared once per connection instead of
+// planned on every call (planning was a fifth of the buddy suggestions' cost, ADR 020): it starts
+// with `preparedStatement(label)`, and the pool's clients send such SQL as a named statement,
+// named after its text. Same SQL on both engines; only how it travels differs.
+const PREPARED_MARKER = '/* prepared:'
+const PREPARED_LABEL = /^\s*(?:[a-z]+ )?\/\* prepared:([a-z_]+) \*\//
+const statementNames = new Map<string, string>()
+
+/** Put first in a `sql` template: that statement is prepared once per connection. */
+export function preparedStatement(label: string): RawBuilder<unknown> {
+  if (!/^[a-z_]{1,40}$/.test(label)) throw new Error(`Bad prepared statement label: ${label}`)
+  return sql.raw(`${PREPARED_MARKER}${label} */`)
+}
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text)
+  if (name === undefined) {
+    // First in the text, or right after the leading keyword (kysely's `modifyFront`).
+    const label = PREPARED_LABEL.exec(text.slice(0, 80))?.[1]
+    if (!label) return undefined
+    name = `${label}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`
+    statementNames.set(text, name)
+  }
+  return name
+}
+
+function prepareMarkedStatements(pool: pg.Pool): pg.Pool {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown
+    client.query = ((...args: unknown[]) => {
+      const [text, values] = args
+      const name =
+        typeof text === 'string' && args.length <= 2 && text.lastIndexOf(PREPARED_MARKER, 40) >= 0
+          ? statementName(text)
+          : undefined
+      return name ? query({ name, text, values }) : query(...args)
+    }) as typeof client.query
+  })
+  return pool
+}
+
 export type OpenOptions =
   | { url: string; poolSize?: number }
   | { pgliteDir: string }
@@ -28,7 +70,9 @@ export type OpenOptions =
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ('url' in options) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 })
+    const pool = prepareMarkedStatements(
+      new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 }),
+    )
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
     return { db, engine: 'postgres', close: () => db.destroy() }
   }
@@ -43,7 +87,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pglite = await PGlite.create(options.pgliteDir)
   }
   // PGlite is one connection; its node-postgres adapter must not be given a larger pool.
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig)
+  const pool = prepareMarkedStatements(
+    new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig),
+  )
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely'
 
 // Hand-written to match db/migrations. snake_case columns, as in SQL.
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -218,6 +218,9 @@ export interface VolunteerProfileTable {
   consent_version: string | null
   consent_given_at: Timestamp | null
   updated_at: GeneratedTimestamp
+  /** The interests/languages as bits in vocabulary order (generated; migration 0600). */
+  interest_bits: GeneratedAlways<number>
+  language_bits: GeneratedAlways<number>
 }
 
 export type VolunteerRole = 'buddy' | 'helper' | 'trainer' | 'peer' | 'trip_companion'
@@ -235,6 +238,8 @@ export interface VolunteerApplicationTable {
   state_reason: string | null
   confirmed_at: Timestamp | null
   created_at: GeneratedTimestamp
+  /** First date the organisation's requirements are not all met; kept by triggers (0600). */
+  requirements_valid_until: GeneratedAlways<string>
 }
 
 export interface OrganisationVolunteeringTable {
@@ -659,6 +664,8 @@ export interface BuddyWishTable {
   note: string | null
   updated_by: string | null
   updated_at: GeneratedTimestamp
+  interest_bits: GeneratedAlways<number>
+  language_bits: GeneratedAlways<number>
 }
 
 export interface CourseTable {

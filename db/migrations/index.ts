@@ -12,6 +12,7 @@ import * as citizensConsentReferrals from './2026-11-24T0200_citizens_consent_re
 import * as matching from './2026-11-24T0300_matching.ts'
 import * as frikort from './2026-11-24T0400_frikort.ts'
 import * as reporting from './2026-11-24T0500_reporting.ts'
+import * as suggestionRanking from './2026-11-24T0600_suggestion_ranking.ts'
 
 // Listed by hand so the server bundle carries them (no file-system scan at run time).
 // A test checks that every file in this folder is listed here, in order.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0300_matching': matching,
   '2026-11-24T0400_frikort': frikort,
   '2026-11-24T0500_reporting': reporting,
+  '2026-11-24T0600_suggestion_ranking': suggestionRanking,
 }

@@ -55,6 +55,18 @@ test('The coordinator opens the suggestions for Mikkel and proposes the top volu
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find en buddy til Mikkel')
   await checkA11y(page)
 
+  // The wishes are filled in with Mikkel on their own page, and sort the suggestions.
+  await page.getByRole('link', { name: /(Udfyld|Ret) ønskerne/ }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Hvad ønsker Mikkel sig af en buddy?',
+  )
+  await checkA11y(page)
+  await page.getByRole('group', { name: 'Interesser' }).getByLabel('Fodbold').check()
+  await page.getByRole('button', { name: 'Gem ønskerne' }).click()
+  await expect(page.getByRole('status')).toContainText('Ønskerne er gemt')
+  await expect(page.getByRole('definition').filter({ hasText: 'fodbold' })).toBeVisible()
+  await checkA11y(page)
+
   const top = page.locator('.suggestion').first()
   buddyName = (await top.getByRole('heading', { level: 3 }).textContent())!.trim()
   await expect(top).toContainText('point')

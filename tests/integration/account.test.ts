@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '~/db.server'
-import { getActiveSession } from '~/modules/identity/sessions.server'
+import { loadSessionActor } from '~/modules/identity/actor.server'
 import {
   loginWithPassword,
   loginWithPin,
@@ -57,7 +57,7 @@ async function audits(personId: string, action: string) {
 }
 
 const isLive = async (cookie: string) =>
-  (await getActiveSession(database.db, sessionIdOf(cookie), new Date())) !== null
+  (await loadSessionActor(database.db, sessionIdOf(cookie), new Date())) !== null
 
 describe('/account/profile', () => {
   it('sends someone who is not logged in to the login page', async () => {

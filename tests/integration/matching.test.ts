@@ -7,7 +7,8 @@ import { scoreOf } from '~/modules/matching/scoring'
 import { listSuggestions } from '~/modules/matching/suggestions.server'
 import * as board from '~/routes/org.$orgId.courses._index'
 import * as coursePage from '~/routes/org.$orgId.courses.$courseId'
-import * as matchPage from '~/routes/org.$orgId.matching.$referralId'
+import * as matchPage from '~/routes/org.$orgId.matching.$referralId._index'
+import * as wishPage from '~/routes/org.$orgId.matching.$referralId.wish'
 import * as myBuddy from '~/routes/me.buddy'
 import * as buddyPage from '~/routes/volunteer.buddies.$courseId'
 import * as buddyList from '~/routes/volunteer.buddies._index'
@@ -82,11 +83,12 @@ describe('suggestions', () => {
       weak.applicationId,
     ])
     const top = found!.suggestions[0]!
+    // In the order of the shared vocabulary, as the forms list them.
     expect(top).toMatchObject({
-      sharedInterests: ['cooking', 'football', 'walks'],
+      sharedInterests: ['football', 'cooking', 'walks'],
       sameArea: 'Frederiksberg C',
       sharedSlots: 4,
-      sharedLanguages: ['ar', 'da'],
+      sharedLanguages: ['da', 'ar'],
     })
     // The SQL score is the documented formula.
     expect(top.score).toBe(scoreOf(top, found!.weights))
@@ -102,8 +104,88 @@ describe('suggestions', () => {
     )
     expect(page.status).toBe(200)
     expect(page.data.suggestions[0].reasons).toBe(
-      '3 fælles interesser: madlavning, fodbold, gåture · begge i Frederiksberg C · 4 fælles tidspunkter · taler arabisk',
+      '3 fælles interesser: fodbold, madlavning, gåture · begge i Frederiksberg C · 4 fælles tidspunkter · taler arabisk',
     )
+  })
+
+  it('saves the wishes on their own page, shows them in short, and keeps a refused form as sent', async () => {
+    const n = await createNetwork(database.db, 'Café Ønsker')
+    await createVolunteer(database.db, n.organisationId, {
+      name: 'Fie Fodbold',
+      gender: 'woman',
+      interests: ['football'],
+      availability: grid([1, 2]),
+    })
+    const citizen = await createWaitingCitizen(database.db, n, { name: 'Ønske Olsen' })
+    const cookie = await sessionCookieFor(database.db, n.coordinatorId)
+    const url = `/org/${n.organisationId}/matching/${citizen.referralId}`
+    const params = { orgId: n.organisationId, referralId: citizen.referralId }
+    const da = { 'Accept-Language': 'da' }
+
+    const before = await callRoute(matchPage.loader, getRequest(url, cookie, da), params)
+    expect(before.data.wish).toBeNull()
+    const form = await callRoute(wishPage.loader, getRequest(`${url}/wish`, cookie, da), params)
+    expect(form.status).toBe(200)
+    expect(form.data.wish.interests).toEqual([])
+
+    const fields: [string, string][] = [
+      ['intent', 'wish'],
+      ['interests', 'football'],
+      ['interests', 'music'],
+      ['languages', 'da'],
+      ['areaId', n.areas.c],
+      ['slot', '5'],
+      ['slot', '8'],
+      ['prefersGender', 'woman'],
+      ['wantsLivedExperience', '1'],
+    ]
+    const refused = await callRoute(
+      wishPage.action,
+      formRequest(`${url}/wish`, [...fields, ['slot', '99'], ['note', 'x'.repeat(501)]], cookie),
+      params,
+    )
+    expect(refused.status).toBe(400)
+    expect(refused.data.errors.note).toEqual(['pages.matching.errors.noteTooLong'])
+    expect(refused.data.kept.lists.interests).toEqual(['football', 'music'])
+    expect(refused.data.kept.values.prefersGender).toBe('woman')
+    const unchanged = await callRoute(matchPage.loader, getRequest(url, cookie, da), params)
+    expect(unchanged.data.wish).toBeNull()
+
+    const saved = await callRoute(
+      wishPage.action,
+      formRequest(`${url}/wish`, fields, cookie),
+      params,
+    )
+    expect(saved.status).toBe(302)
+    expect(saved.headers.get('Location')).toBe(`${url}?done=wish`)
+    const after = await callRoute(
+      matchPage.loader,
+      getRequest(`${url}?done=wish`, cookie, da),
+      params,
+    )
+    expect(after.data.saved).toBe(true)
+    expect(Object.fromEntries(after.data.wish.map((r: any) => [r.label, r.value]))).toMatchObject({
+      Interesser: 'fodbold, musik',
+      Sprog: 'dansk',
+      'Ønsket bydel': 'Frederiksberg C',
+      Tidspunkter: 'tirsdag aften, onsdag aften',
+      'Buddyens køn': 'En kvinde',
+      Erfaring: 'Borgeren ønsker en buddy med egen erfaring',
+    })
+    expect(after.data.suggestions[0].reasons).toContain('fodbold')
+
+    // Another organisation's coordinator finds nothing here.
+    const stranger = await createNetwork(database.db, 'Fremmed forening')
+    const strangerCookie = await sessionCookieFor(database.db, stranger.coordinatorId)
+    const hidden = await callRoute(
+      wishPage.loader,
+      getRequest(
+        `/org/${stranger.organisationId}/matching/${citizen.referralId}/wish`,
+        strangerCookie,
+      ),
+      { orgId: stranger.organisationId, referralId: citizen.referralId },
+    )
+    expect(hidden.status).toBe(404)
   })
 
   it('never offers the ineligible, the full, another organisation’s, or those a preference rules out', async () => {

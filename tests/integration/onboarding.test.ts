@@ -8,7 +8,7 @@ import {
   inviteToOrganisation,
 } from '~/modules/identity/invitations.server'
 import { loadActor } from '~/modules/identity/actor.server'
-import { getActiveSession } from '~/modules/identity/sessions.server'
+import { loadSessionActor } from '~/modules/identity/actor.server'
 import * as adminOrganisations from '~/routes/admin.organisations'
 import * as adminPeople from '~/routes/admin.people'
 import * as invitationPage from '~/routes/invitations.$token'
@@ -260,9 +260,9 @@ describe('an administrator invites a caseworker', () => {
     expect(invitation.accepted_at).not.toBeNull()
     expect(invitation.accepted_person_id).toBe(person.id)
 
-    const session = await getActiveSession(database.db, sessionIdOf(cookie!), new Date())
-    expect(session?.person_id).toBe(person.id)
-    expect(session?.mfa_verified_at).toBeNull()
+    const session = await loadSessionActor(database.db, sessionIdOf(cookie!), new Date())
+    expect(session?.personId).toBe(person.id)
+    expect(session?.mfaVerified).toBe(false)
     expect(await auditRows('invitation.accepted', invitation.id)).toHaveLength(1)
     const granted = await auditRows('role.granted', person.id)
     expect(granted).toHaveLength(1)
@@ -431,9 +431,9 @@ describe('an invitation to someone who already has an account', () => {
       .executeTakeFirstOrThrow()
     expect(membership).toEqual({ role: 'staff', granted_by: cafeCoordinator.id })
     // Privileges changed: the old session is replaced by a new one.
-    expect(await getActiveSession(database.db, sessionIdOf(cookie), new Date())).toBeNull()
+    expect(await loadSessionActor(database.db, sessionIdOf(cookie), new Date())).toBeNull()
     const fresh = setCookies(res).find((c) => c.startsWith('bb_session='))!
-    expect((await getActiveSession(database.db, sessionIdOf(fresh), new Date()))?.person_id).toBe(
+    expect((await loadSessionActor(database.db, sessionIdOf(fresh), new Date()))?.personId).toBe(
       existing.id,
     )
     const [granted] = await auditRows('role.granted', existing.id)
@@ -630,7 +630,7 @@ describe('municipalities are kept apart', () => {
     )
     expect(sideways.status).toBe(404)
     expect(
-      await getActiveSession(database.db, sessionIdOf(fAdmin.cookie), new Date()),
+      await loadSessionActor(database.db, sessionIdOf(fAdmin.cookie), new Date()),
     ).not.toBeNull()
   })
 
@@ -739,8 +739,8 @@ describe('roles and sessions', () => {
     )
     expect(res.status).toBe(302)
     expect(res.location).toBe('/admin/people?done=sessionsRevoked')
-    expect(await getActiveSession(database.db, sessionIdOf(a), new Date())).toBeNull()
-    expect(await getActiveSession(database.db, sessionIdOf(b), new Date())).toBeNull()
+    expect(await loadSessionActor(database.db, sessionIdOf(a), new Date())).toBeNull()
+    expect(await loadSessionActor(database.db, sessionIdOf(b), new Date())).toBeNull()
     const [audit] = await auditRows('session.revoked_by_admin', caseworker.id)
     expect(audit).toMatchObject({
       actor_person_id: rAdmin.id,

@@ -138,7 +138,8 @@ export function withCookies(cookie: string | null, setCookies: string[]): string
 /** A form POST as a browser sends it: urlencoded body, same-site Origin, the session cookie. */
 export function formRequest(
   url: string,
-  fields: Record<string, string>,
+  /** Pairs when a name repeats (ticked boxes). */
+  fields: Record<string, string> | [string, string][],
   cookie?: string | null,
   headers: Record<string, string> = {},
 ): Request {

@@ -2,9 +2,9 @@ import { data, redirect } from '@remix-run/node'
 import { getDb, type Executor } from '~/db.server'
 import { hashIp } from '../audit/audit.server'
 import type { Actor, MunicipalRole, OrgRole } from './actor'
-import { loadActor } from './actor.server'
+import { loadSessionActor } from './actor.server'
 import { hasMunicipalRole, hasOrgRole, municipalitiesWhere, secondFactorRequired } from './policy'
-import { getActiveSession, sessionIdFromRequest } from './sessions.server'
+import { sessionIdFromRequest } from './sessions.server'
 
 /** What every module function takes first: the database, who is asking, and the time. */
 export interface Ctx {
@@ -47,12 +47,7 @@ export async function getSessionActor(
   const id = sessionIdFromRequest(request)
   if (!id) return null
   const db = await getDb()
-  const session = await getActiveSession(db, id, now)
-  if (!session) return null
-  const actor = await loadActor(db, session.person_id, {
-    id: session.id,
-    mfaVerified: session.mfa_verified_at !== null,
-  })
+  const actor = await loadSessionActor(db, id, now)
   return actor ? { actor, db } : null
 }
 

@@ -79,45 +79,31 @@ export function sessionIdFromRequest(request: Request): string | null {
   return token ? sha256(token) : null
 }
 
-export interface ActiveSession {
-  id: string
-  person_id: string
-  mfa_verified_at: Date | null
-  created_at: Date
-  last_seen_at: Date
+/** Not revoked, not past its absolute end, not idle too long. */
+export function sessionIsLive(
+  row: {
+    revoked_at: Date | null
+    expires_at: Date
+    last_seen_at: Date
+    idle_timeout_seconds: number
+  },
+  now: Date,
+): boolean {
+  if (row.revoked_at) return false
+  if (new Date(row.expires_at) <= now) return false
+  return new Date(row.last_seen_at).getTime() + row.idle_timeout_seconds * 1000 > now.getTime()
 }
 
-/** The session if it is live: not revoked, not past its absolute end, not idle too long. */
-export async function getActiveSession(
+/** Records activity at most once a minute: every page view must not become a database write. */
+export async function touchSession(
   db: Executor,
   id: string,
+  lastSeenAt: Date,
   now: Date,
-): Promise<ActiveSession | null> {
-  const row = await db
-    .selectFrom('session')
-    .innerJoin('person', 'person.id', 'session.person_id')
-    .select([
-      'session.id',
-      'session.person_id',
-      'session.mfa_verified_at',
-      'session.created_at',
-      'session.last_seen_at',
-      'session.idle_timeout_seconds',
-      'session.expires_at',
-      'session.revoked_at',
-    ])
-    .where('session.id', '=', id)
-    .where('person.deleted_at', 'is', null)
-    .executeTakeFirst()
-  if (!row || row.revoked_at) return null
-  if (new Date(row.expires_at) <= now) return null
-  if (new Date(row.last_seen_at).getTime() + row.idle_timeout_seconds * 1000 <= now.getTime())
-    return null
-  // Write at most once a minute: every page view must not become a database write.
-  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+): Promise<void> {
+  if (now.getTime() - new Date(lastSeenAt).getTime() > 60_000) {
     await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', id).execute()
   }
-  return row
 }
 
 export async function markSessionMfaVerified(db: Executor, id: string, now: Date): Promise<void> {

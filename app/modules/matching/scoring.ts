@@ -87,3 +87,52 @@ export function reasonParts(t: TFunction, r: MatchReasons): string[] {
   if (r.livedExperience) parts.push(t(`${P}.livedExperience`))
   return parts
 }
+
+export interface WishFacts {
+  interests: string[]
+  languages: string[]
+  areaName: string | null
+  availability: number
+  gender: string | null
+  prefersGender: string | null
+  wantsLivedExperience: boolean
+  note: string | null
+}
+
+/** The citizen's wishes as label/value rows for a summary list (what the ranking uses). */
+export function wishSummary(t: TFunction, w: WishFacts): { label: string; value: string }[] {
+  const P = 'pages.matching'
+  const none = t(`${P}.summary.noneChosen`)
+  const slots = GRID_DAYS.flatMap((day, d) =>
+    GRID_SLOTS.filter((_, s) => (w.availability & slotBit(d, s)) !== 0).map((slot) =>
+      t(`${P}.summary.slot`, {
+        day: t(`common.weekdays.${day}`),
+        slot: t(`common.course.slots.${slot}`).toLowerCase(),
+      }),
+    ),
+  )
+  const rows = [
+    {
+      label: t(`${P}.fields.interests`),
+      value: w.interests.map((c) => interestLabel(t, c)).join(', ') || none,
+    },
+    {
+      label: t(`${P}.fields.languages`),
+      value: w.languages.map((c) => languageLabel(t, c)).join(', ') || none,
+    },
+    { label: t(`${P}.fields.wishArea`), value: w.areaName ?? t(`${P}.fields.anyArea`) },
+    { label: t(`${P}.summary.times`), value: slots.join(', ') || none },
+    {
+      label: t(`${P}.summary.buddyGender`),
+      value: t(`${P}.prefersGender.${w.prefersGender ?? 'any'}`),
+    },
+  ]
+  if (w.gender) rows.push({ label: t(`${P}.fields.gender`), value: t(`${P}.gender.${w.gender}`) })
+  if (w.wantsLivedExperience)
+    rows.push({
+      label: t(`${P}.fields.livedExperienceLegend`),
+      value: t(`${P}.fields.livedExperience`),
+    })
+  if (w.note) rows.push({ label: t(`${P}.fields.wishNote`), value: w.note })
+  return rows
+}

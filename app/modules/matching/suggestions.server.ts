@@ -1,11 +1,12 @@
 import { sql } from 'kysely'
-import type { Executor } from '~/db.server'
+import { preparedStatement, type Executor } from '~/db.server'
 import type { DataCategory } from '../../../db/schema.ts'
 import { utcToZoned } from '../activities/schedule'
 import { activeConsentCovers } from '../consent/scope.server'
 import { requireOrgRole, type Ctx } from '../identity/guards.server'
 import { isUuid } from '../identity/invitation-schemas'
 import { volunteerIsEligible } from '../volunteers/eligibility.server'
+import { codesOf, INTERESTS, LANGUAGES } from '../volunteers/vocab'
 import type { WishInput } from './schemas'
 import { DEFAULT_WEIGHTS, type MatchReasons, type Weights } from './scoring'
 import { HOLDS_CAPACITY } from './transitions'
@@ -36,15 +37,8 @@ export interface MatchReferral {
   caseworkerId: string | null
 }
 
-/** The referral as the organisation may see it now, or null (not theirs, not a buddy one, no consent). */
-export async function getMatchReferral(
-  db: Executor,
-  organisationId: string,
-  referralId: string,
-  now: Date,
-): Promise<MatchReferral | null> {
-  if (!isUuid(referralId) || !isUuid(organisationId)) return null
-  const row = await db
+function matchReferralQuery(db: Executor, organisationId: string, referralId: string, now: Date) {
+  return db
     .selectFrom('referral as r')
     .innerJoin('consent as c', 'c.id', 'r.consent_id')
     .innerJoin('citizen as ci', 'ci.id', 'r.citizen_id')
@@ -70,8 +64,13 @@ export async function getMatchReferral(
     .where('r.kind', '=', 'buddy')
     .where('ci.anonymised_at', 'is', null)
     .where(activeConsentCovers('c', organisationId, now))
-    .executeTakeFirst()
-  if (!row) return null
+}
+
+type MatchReferralRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof matchReferralQuery>['executeTakeFirst']>>
+>
+
+function toMatchReferral(row: MatchReferralRow): MatchReferral {
   const has = (c: DataCategory) => row.data_categories.includes(c)
   return {
     id: row.id,
@@ -91,25 +90,81 @@ export async function getMatchReferral(
   }
 }
 
-export async function getWeights(db: Executor, organisationId: string): Promise<Weights> {
-  const row = await db
-    .selectFrom('match_settings')
-    .select([
-      'weight_interest',
-      'weight_area',
-      'weight_slot',
-      'weight_language',
-      'weight_lived_experience',
-    ])
-    .where('organisation_id', '=', organisationId)
+/** The referral as the organisation may see it now, or null (not theirs, not a buddy one, no consent). */
+export async function getMatchReferral(
+  db: Executor,
+  organisationId: string,
+  referralId: string,
+  now: Date,
+): Promise<MatchReferral | null> {
+  if (!isUuid(referralId) || !isUuid(organisationId)) return null
+  const row = await matchReferralQuery(db, organisationId, referralId, now)
+    .modifyFront(preparedStatement('match_referral'))
     .executeTakeFirst()
-  if (!row) return DEFAULT_WEIGHTS
+  return row ? toMatchReferral(row) : null
+}
+
+/**
+ * The referral with the citizen's wishes and the organisation's weights, in one round trip (the
+ * suggestions page runs on every look at a waiting citizen, ADR 020).
+ */
+export async function getMatchContext(
+  db: Executor,
+  organisationId: string,
+  referralId: string,
+  now: Date,
+): Promise<{ referral: MatchReferral; wish: Wish | null; weights: Weights } | null> {
+  if (!isUuid(referralId) || !isUuid(organisationId)) return null
+  const row = await matchReferralQuery(db, organisationId, referralId, now)
+    .modifyFront(preparedStatement('match_context'))
+    .leftJoin('buddy_wish as bw', 'bw.referral_id', 'r.id')
+    .leftJoin('area as wa', 'wa.id', 'bw.area_id')
+    .leftJoin('match_settings as ms', 'ms.organisation_id', 'r.to_organisation_id')
+    .select([
+      'bw.referral_id as wish_referral_id',
+      'bw.interests',
+      'bw.languages',
+      'bw.area_id as wish_area_id',
+      'wa.name as wish_area_name',
+      'bw.availability',
+      'bw.gender',
+      'bw.prefers_gender',
+      'bw.wants_lived_experience',
+      'bw.note as wish_note',
+      'ms.weight_interest',
+      'ms.weight_area',
+      'ms.weight_slot',
+      'ms.weight_language',
+      'ms.weight_lived_experience',
+    ])
+    .executeTakeFirst()
+  if (!row) return null
   return {
-    interest: row.weight_interest,
-    area: row.weight_area,
-    slot: row.weight_slot,
-    language: row.weight_language,
-    livedExperience: row.weight_lived_experience,
+    referral: toMatchReferral(row),
+    wish:
+      row.wish_referral_id === null
+        ? null
+        : {
+            interests: row.interests ?? [],
+            languages: row.languages ?? [],
+            areaId: row.wish_area_id,
+            areaName: row.wish_area_name,
+            availability: row.availability ?? 0,
+            gender: row.gender,
+            prefersGender: row.prefers_gender,
+            wantsLivedExperience: row.wants_lived_experience ?? false,
+            note: row.wish_note,
+          },
+    weights:
+      row.weight_interest === null
+        ? DEFAULT_WEIGHTS
+        : {
+            interest: row.weight_interest,
+            area: row.weight_area ?? DEFAULT_WEIGHTS.area,
+            slot: row.weight_slot ?? DEFAULT_WEIGHTS.slot,
+            language: row.weight_language ?? DEFAULT_WEIGHTS.language,
+            livedExperience: row.weight_lived_experience ?? DEFAULT_WEIGHTS.livedExperience,
+          },
   }
 }
 
@@ -127,6 +182,12 @@ export const SUGGESTION_LIMIT = 20
 /**
  * The ranking query. `organisationId` and `referralId` must already be known to belong together
  * (the callers check the referral with its consent first).
+ *
+ * Every candidate of the organisation is scored, so the per-candidate work is kept to integer
+ * arithmetic on one application and one profile row (ADR 020): eligibility is the stored
+ * `requirements_valid_until`, shared interests/languages are bit masks, open courses come from
+ * one aggregate, and the person and area are read for the top `limit` only. The statement is
+ * prepared once per connection (`preparedStatement`), so it is not planned on every call.
  */
 export function suggestionQuery(
   organisationId: string,
@@ -144,74 +205,75 @@ export function suggestionQuery(
     display_name: string
     capacity: number
     open_courses: number
-    shared_interests: string[]
+    interest_bits: number
     same_area: boolean
     area_name: string | null
     shared_slots: number
-    shared_languages: string[]
+    language_bits: number
     lived_experience: boolean
     score: number
-  }>`
-    with w as (
-      select coalesce(bw.interests, '{}') as interests, coalesce(bw.languages, '{}') as languages,
-        bw.area_id, coalesce(bw.availability, 0) as availability, bw.gender, bw.prefers_gender,
+  }>`${preparedStatement('suggestions')}
+    with w as materialized (
+      select coalesce(bw.interest_bits, 0) as interest_bits,
+        coalesce(bw.language_bits, 0) as language_bits, bw.area_id,
+        coalesce(bw.availability, 0) as availability, bw.gender, bw.prefers_gender,
         coalesce(bw.wants_lived_experience, false) as wants_lived_experience,
-        ci.birth_year, ci.person_id as citizen_person_id
+        ci.birth_year, ci.person_id as citizen_person_id,
+        coalesce(ms.weight_interest, ${DEFAULT_WEIGHTS.interest}) as wi,
+        coalesce(ms.weight_area, ${DEFAULT_WEIGHTS.area}) as wa,
+        coalesce(ms.weight_slot, ${DEFAULT_WEIGHTS.slot}) as ws,
+        coalesce(ms.weight_language, ${DEFAULT_WEIGHTS.language}) as wl,
+        coalesce(ms.weight_lived_experience, ${DEFAULT_WEIGHTS.livedExperience}) as we
       from referral r
       join citizen ci on ci.id = r.citizen_id
       left join buddy_wish bw on bw.referral_id = r.id
+      left join match_settings ms on ms.organisation_id = ${organisationId}
       where r.id = ${referralId}
-    ), s as (
-      select coalesce(max(weight_interest), ${DEFAULT_WEIGHTS.interest}) as wi,
-        coalesce(max(weight_area), ${DEFAULT_WEIGHTS.area}) as wa,
-        coalesce(max(weight_slot), ${DEFAULT_WEIGHTS.slot}) as ws,
-        coalesce(max(weight_language), ${DEFAULT_WEIGHTS.language}) as wl,
-        coalesce(max(weight_lived_experience), ${DEFAULT_WEIGHTS.livedExperience}) as we
-      from match_settings where organisation_id = ${organisationId}
-    )
-    select va.id as application_id, va.person_id, p.display_name, vp.capacity,
-      load.n as open_courses, m.shared_interests, m.same_area, a.name as area_name,
-      m.shared_slots, m.shared_languages, m.lived_experience,
-      (s.wi * cardinality(m.shared_interests) + case when m.same_area then s.wa else 0 end
-        + s.ws * m.shared_slots + s.wl * cardinality(m.shared_languages)
-        + case when m.lived_experience then s.we else 0 end)::int as score
-    from volunteer_application va
-    join volunteer_profile vp on vp.person_id = va.person_id
-    join person p on p.id = va.person_id and p.deleted_at is null
-    cross join w
-    cross join s
-    cross join lateral (
-      select count(*)::int as n from course c
-      where c.volunteer_person_id = va.person_id and c.state in (${open})
-    ) load
-    cross join lateral (
-      select
-        -- && first: most pairs share nothing, and then no set operation is needed
-        case when vp.interests && w.interests then array(select unnest(vp.interests)
-          intersect select unnest(w.interests) order by 1) else '{}' end as shared_interests,
-        (vp.area_id is not null and vp.area_id = w.area_id) as same_area,
+    ), load as (
+      select volunteer_person_id, count(*)::int as n from course
+      where state in (${open}) group by volunteer_person_id
+    ), m as (
+      select va.id, va.person_id, vp.capacity, coalesce(load.n, 0) as n, vp.area_id,
+        vp.interest_bits & w.interest_bits as interest_bits,
+        vp.language_bits & w.language_bits as language_bits,
         bit_count((vp.availability & w.availability)::bit(21))::int as shared_slots,
-        case when vp.languages && w.languages then array(select unnest(vp.languages)
-          intersect select unnest(w.languages) order by 1) else '{}' end as shared_languages,
-        (vp.lived_experience and w.wants_lived_experience) as lived_experience
-    ) m
-    left join area a on a.id = vp.area_id
-    where va.organisation_id = ${organisationId}
-      and 'buddy' = any(va.roles)
-      and ${volunteerIsEligible('va', now)}
-      and load.n < vp.capacity
-      and va.person_id is distinct from w.citizen_person_id
-      and (w.prefers_gender is null or vp.gender = w.prefers_gender)
-      and (vp.prefers_gender is null or w.gender is null or vp.prefers_gender = w.gender)
-      and (w.birth_year is null or vp.prefers_age_min is null
-        or ${year} - w.birth_year >= vp.prefers_age_min)
-      and (w.birth_year is null or vp.prefers_age_max is null
-        or ${year} - w.birth_year <= vp.prefers_age_max)
-      and not exists (select 1 from course d where d.referral_id = ${referralId}
-        and d.volunteer_person_id = va.person_id and d.state = 'declined')
-      ${only}
-    order by score desc, load.n, p.display_name, va.id
-    limit ${limit}
+        (vp.area_id is not null and vp.area_id = w.area_id) as same_area,
+        (vp.lived_experience and w.wants_lived_experience) as lived_experience,
+        w.wi, w.wa, w.ws, w.wl, w.we
+      from volunteer_application va
+      join volunteer_profile vp on vp.person_id = va.person_id
+      cross join w
+      left join load on load.volunteer_person_id = va.person_id
+      where va.organisation_id = ${organisationId}
+        and 'buddy' = any(va.roles)
+        and ${volunteerIsEligible('va', now)}
+        and coalesce(load.n, 0) < vp.capacity
+        and va.person_id is distinct from w.citizen_person_id
+        and (w.prefers_gender is null or vp.gender = w.prefers_gender)
+        and (vp.prefers_gender is null or w.gender is null or vp.prefers_gender = w.gender)
+        and (w.birth_year is null or vp.prefers_age_min is null
+          or ${year}::int - w.birth_year >= vp.prefers_age_min)
+        and (w.birth_year is null or vp.prefers_age_max is null
+          or ${year}::int - w.birth_year <= vp.prefers_age_max)
+        and va.person_id <> all(array(select d.volunteer_person_id from course d
+          where d.referral_id = ${referralId} and d.state = 'declined'))
+        ${only}
+    )
+    select r.id as application_id, r.person_id, p.display_name, r.capacity,
+      r.n as open_courses, r.interest_bits, r.same_area, a.name as area_name, r.shared_slots,
+      r.language_bits, r.lived_experience, r.score
+    from (
+      select m.*, (m.wi * bit_count(m.interest_bits::bit(32)) + case when m.same_area then m.wa else 0 end
+        + m.ws * m.shared_slots + m.wl * bit_count(m.language_bits::bit(32))
+        + case when m.lived_experience then m.we else 0 end)::int as score
+      from m
+      order by score desc, m.n, m.id
+      limit ${limit}
+    ) r
+    -- an account deleted since: its profile is gone with it, this is the last safeguard
+    join person p on p.id = r.person_id and p.deleted_at is null
+    left join area a on a.id = r.area_id
+    order by r.score desc, r.n, p.display_name, r.id
   `
 }
 
@@ -220,17 +282,18 @@ export async function listSuggestions(
   ctx: Ctx,
   organisationId: string,
   referralId: string,
-): Promise<{ referral: MatchReferral; suggestions: Suggestion[]; weights: Weights } | null> {
+): Promise<{
+  referral: MatchReferral
+  wish: Wish | null
+  weights: Weights
+  suggestions: Suggestion[]
+} | null> {
   requireOrgRole(ctx, organisationId, ['coordinator'])
-  const referral = await getMatchReferral(ctx.db, organisationId, referralId, ctx.now)
-  if (!referral) return null
-  const [result, weights] = await Promise.all([
-    suggestionQuery(organisationId, referralId, ctx.now).execute(ctx.db),
-    getWeights(ctx.db, organisationId),
-  ])
+  const context = await getMatchContext(ctx.db, organisationId, referralId, ctx.now)
+  if (!context) return null
+  const result = await suggestionQuery(organisationId, referralId, ctx.now).execute(ctx.db)
   return {
-    referral,
-    weights,
+    ...context,
     suggestions: result.rows.map((r) => ({
       applicationId: r.application_id,
       personId: r.person_id,
@@ -238,10 +301,10 @@ export async function listSuggestions(
       score: Number(r.score),
       capacity: r.capacity,
       openCourses: Number(r.open_courses),
-      sharedInterests: r.shared_interests,
+      sharedInterests: codesOf(r.interest_bits, INTERESTS),
       sameArea: r.same_area ? r.area_name : null,
       sharedSlots: Number(r.shared_slots),
-      sharedLanguages: r.shared_languages,
+      sharedLanguages: codesOf(r.language_bits, LANGUAGES),
       livedExperience: r.lived_experience,
     })),
   }
@@ -251,39 +314,12 @@ export interface Wish {
   interests: string[]
   languages: string[]
   areaId: string | null
+  areaName: string | null
   availability: number
   gender: string | null
   prefersGender: string | null
   wantsLivedExperience: boolean
   note: string | null
-}
-
-export async function getWish(db: Executor, referralId: string): Promise<Wish | null> {
-  const row = await db
-    .selectFrom('buddy_wish')
-    .select([
-      'interests',
-      'languages',
-      'area_id',
-      'availability',
-      'gender',
-      'prefers_gender',
-      'wants_lived_experience',
-      'note',
-    ])
-    .where('referral_id', '=', referralId)
-    .executeTakeFirst()
-  if (!row) return null
-  return {
-    interests: row.interests,
-    languages: row.languages,
-    areaId: row.area_id,
-    availability: row.availability,
-    gender: row.gender,
-    prefersGender: row.prefers_gender,
-    wantsLivedExperience: row.wants_lived_experience,
-    note: row.note,
-  }
 }
 
 /** The citizen's wishes for a buddy, filled in by the coordinator with the citizen. */

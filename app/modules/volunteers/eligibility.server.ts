@@ -9,15 +9,8 @@ import { utcToZoned } from '../activities/schedule'
 /** `applicationAlias` is the alias of a `volunteer_application` row in the surrounding query. */
 export function volunteerIsEligible(applicationAlias: string, now: Date): RawBuilder<boolean> {
   const va = (column: string) => sql.ref(`${applicationAlias}.${column}`)
-  const today = utcToZoned(now).date
-  // The latest expiry per required kind, looked up per application through the
-  // (application_id, kind, …) index: written as NOT EXISTS over NOT EXISTS, the planner hashed
-  // every unexpired requirement in the network on each call (ADR 016).
+  // `requirements_valid_until` is the first date on which the organisation's requirements are
+  // not all met by unexpired records; triggers keep it (migration 0600, ADR 020).
   return sql<boolean>`(${va('state')} in ('approved', 'active')
-    and not exists (select 1 from organisation_requirement orq
-      where orq.organisation_id = ${va('organisation_id')}
-        and coalesce((select max(coalesce(vr.expires_on, 'infinity'::date))
-          from volunteer_requirement vr
-          where vr.application_id = ${va('id')} and vr.kind = orq.kind), '-infinity'::date)
-          <= ${today}::date))`
+    and ${va('requirements_valid_until')} > ${utcToZoned(now).date}::date)`
 }

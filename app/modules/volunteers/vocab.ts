@@ -58,6 +58,15 @@ export const LANGUAGES = [
 ] as const
 export type LanguageCode = (typeof LANGUAGES)[number]
 
+/**
+ * The codes whose bits are set, in vocabulary order. The database keeps interests and languages
+ * also as bits in this order (`interest_bits`, `language_bits`, migration 0600), so the two
+ * lists above may only grow at the end, together with a migration (ADR 020).
+ */
+export function codesOf<T extends string>(bits: number, vocabulary: readonly T[]): T[] {
+  return vocabulary.filter((_, i) => (bits & (1 << i)) !== 0)
+}
+
 export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
   'interview',
   'references',
