@@ -5,6 +5,8 @@ import { detectLanguage, getFixedT } from '~/i18n/i18n.server'
 import { caseworkerMunicipalities } from '~/modules/citizens/access-codes.server'
 import { listMyCitizens } from '~/modules/citizens/citizens.server'
 import { requireCtx } from '~/modules/identity/guards.server'
+import { notFound } from '~/modules/identity/invitations.server'
+import { handleCaseworkerTask, listCaseworkerTasks } from '~/modules/matching/records.server'
 import {
   changesSinceLastLook,
   listCaseworkerReferrals,
@@ -14,18 +16,19 @@ import { ALL_STATES } from '~/modules/referrals/transitions'
 import { stateKey } from '~/modules/referrals/view'
 import { formatDate, formatDateTime } from '~/ui/format'
 
-// The caseworker's workspace: my citizens, their referrals by state, what is overdue, and what
-// others changed since I last said I had looked.
+// The caseworker's workspace: concerns buddies raised about my citizens, my citizens, their
+// referrals by state, what is overdue, and what others changed since I last said I had looked.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireCtx(request)
   caseworkerMunicipalities(ctx)
   const lng = detectLanguage(request)
   const t = getFixedT(lng)
-  const [citizens, referrals, changes] = await Promise.all([
+  const [citizens, referrals, changes, tasks] = await Promise.all([
     listMyCitizens(ctx),
     listCaseworkerReferrals(ctx),
     changesSinceLastLook(ctx),
+    listCaseworkerTasks(ctx),
   ])
   const row = (r: (typeof referrals)[number]) => ({
     id: r.id,
@@ -46,6 +49,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     open: referrals.filter((r) => ['sent', 'accepted', 'in_progress'].includes(r.state)).map(row),
     overdue: referrals.filter((r) => r.overdue).map(row),
+    concerns: tasks
+      .filter((task) => task.kind === 'concern')
+      .map((task) => ({
+        id: task.id,
+        citizenId: task.citizen_id,
+        citizenName: task.chosen_name,
+        organisation: task.organisation_name,
+        phone: task.organisation_phone,
+        text: task.text ?? '',
+        raisedAt: formatDateTime(task.raised_at ?? task.due_at, lng),
+      })),
+    handled: new URL(request.url).searchParams.get('done') === 'concern',
     since: changes.since ? formatDateTime(changes.since, lng) : null,
     changes: changes.changes.map((c) => ({
       referralId: c.referralId,
@@ -61,6 +76,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const ctx = await requireCtx(request)
+  caseworkerMunicipalities(ctx)
+  const form = await request.formData()
+  if (form.get('intent') === 'handleConcern') {
+    if (!(await handleCaseworkerTask(ctx, String(form.get('taskId') ?? '')))) notFound()
+    return redirect('/case?done=concern')
+  }
   await markSeen(ctx)
   return redirect('/case')
 }
@@ -116,6 +137,45 @@ export default function CaseWorkspace() {
           {t(`${P}.accessCodes`)}
         </Link>
       </p>
+
+      {d.handled ? (
+        <p className="notice" role="status">
+          {t(`${P}.concerns.handled`)}
+        </p>
+      ) : null}
+      <section aria-labelledby="concerns-title">
+        <h2 id="concerns-title">{t(`${P}.concerns.title`)}</h2>
+        {d.concerns.length === 0 ? (
+          <p>{t(`${P}.concerns.none`)}</p>
+        ) : (
+          <ul className="concerns">
+            {d.concerns.map((c) => (
+              <li key={c.id} className="card">
+                <h3>
+                  <Link to={`/case/citizens/${c.citizenId}`}>{c.citizenName}</Link>
+                </h3>
+                <p className="muted-line">
+                  {t(`${P}.concerns.from`, { organisation: c.organisation, date: c.raisedAt })}
+                </p>
+                <blockquote>{c.text}</blockquote>
+                {c.phone ? (
+                  <p>
+                    {t(`${P}.concerns.call`, { organisation: c.organisation })}{' '}
+                    <a href={`tel:${c.phone.replace(/\s/g, '')}`}>{c.phone}</a>
+                  </p>
+                ) : null}
+                <Form method="post">
+                  <input type="hidden" name="intent" value="handleConcern" />
+                  <input type="hidden" name="taskId" value={c.id} />
+                  <button type="submit" className="button button--secondary">
+                    {t(`${P}.concerns.markHandled`, { name: c.citizenName })}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       <section aria-labelledby="changes-title">
         <h2 id="changes-title">{t(`${P}.changes.title`)}</h2>

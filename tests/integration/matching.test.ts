@@ -5,6 +5,7 @@ import { runMatchingJobs } from '~/modules/matching/jobs.server'
 import { getBoard, listOrganisationTasks } from '~/modules/matching/records.server'
 import { scoreOf } from '~/modules/matching/scoring'
 import { listSuggestions } from '~/modules/matching/suggestions.server'
+import * as caseWorkspace from '~/routes/case._index'
 import * as board from '~/routes/org.$orgId.courses._index'
 import * as coursePage from '~/routes/org.$orgId.courses.$courseId'
 import * as matchPage from '~/routes/org.$orgId.matching.$referralId._index'
@@ -624,6 +625,43 @@ describe('the course', () => {
       .orderBy('created_at', 'desc')
       .executeTakeFirstOrThrow()
     expect(mail.text_body).toContain('Han virker meget alene for tiden.')
+
+    // The caseworker sees it on the case workspace, and says when it is taken care of.
+    const caseworkerCookie = await sessionCookieFor(database.db, net.caseworkerId)
+    const workspace = await callRoute(
+      caseWorkspace.loader,
+      getRequest('/case', caseworkerCookie, { 'Accept-Language': 'da' }),
+    )
+    expect(workspace.status).toBe(200)
+    const concern = workspace.data.concerns.find((c: { id: string }) => c.id === task.id)
+    expect(concern).toMatchObject({ citizenName: 'Ole', text: 'Han virker meget alene for tiden.' })
+    const other = await createNetwork(database.db, 'Andet sted')
+    const stranger = await callRoute(
+      caseWorkspace.action,
+      formRequest(
+        '/case',
+        { intent: 'handleConcern', taskId: task.id },
+        await sessionCookieFor(database.db, other.caseworkerId),
+      ),
+    )
+    expect(stranger.status).toBe(404)
+    for (let click = 0; click < 2; click++) {
+      const handled = await callRoute(
+        caseWorkspace.action,
+        formRequest('/case', { intent: 'handleConcern', taskId: task.id }, caseworkerCookie),
+      )
+      expect(handled.status).toBe(302)
+      expect(handled.headers.get('Location')).toBe('/case?done=concern')
+    }
+    const done = await database.db
+      .selectFrom('task')
+      .innerJoin('course_concern as cc', 'cc.id', 'task.concern_id')
+      .select(['task.done_by', 'cc.handled_by'])
+      .where('task.id', '=', task.id)
+      .executeTakeFirstOrThrow()
+    expect(done).toEqual({ done_by: net.caseworkerId, handled_by: net.caseworkerId })
+    const after = await callRoute(caseWorkspace.loader, getRequest('/case', caseworkerCookie))
+    expect(after.data.concerns.map((c: { id: string }) => c.id)).not.toContain(task.id)
   })
 
   it('takes self-assessments at the start on the citizen’s own page', async () => {

@@ -11,7 +11,7 @@ import type {
 } from '../../../db/schema.ts'
 import { utcToZoned } from '../activities/schedule'
 import { defaultOrigin } from '../activities/signups.server'
-import { recordAccess } from '../audit/audit.server'
+import { recordAccess, recordAudit } from '../audit/audit.server'
 import { activeConsentCovers } from '../consent/scope.server'
 import { forbidden, requireOrgRole, type Ctx } from '../identity/guards.server'
 import { isUuid } from '../identity/invitation-schemas'
@@ -643,7 +643,7 @@ export async function raiseConcern(
           organisation: row.organisation_name,
           organisationPhone: row.organisation_phone,
           text,
-          url: `${defaultOrigin()}/account`,
+          url: `${defaultOrigin()}/case`,
         },
         dedupeKey: `concern:${concern.id}`,
       })
@@ -652,7 +652,10 @@ export async function raiseConcern(
   return { ok: true }
 }
 
-/** A caseworker's open tasks (concerns about citizens they referred), for the case pages. */
+/**
+ * A caseworker's open tasks: concerns buddies raised about citizens they referred. Only tasks
+ * assigned to them; reading a concern's text is logged as a read of the citizen's data.
+ */
 export async function listCaseworkerTasks(ctx: Ctx) {
   const rows = await ctx.db
     .selectFrom('task as t')
@@ -660,12 +663,73 @@ export async function listCaseworkerTasks(ctx: Ctx) {
     .innerJoin('citizen as ci', 'ci.id', 'c.citizen_id')
     .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
     .leftJoin('course_concern as cc', 'cc.id', 't.concern_id')
-    .select(['t.id', 't.kind', 't.due_at', 'ci.chosen_name', 'o.name', 'cc.text'])
+    .select([
+      't.id',
+      't.kind',
+      't.due_at',
+      'ci.id as citizen_id',
+      'ci.chosen_name',
+      'c.municipality_id',
+      'o.name as organisation_name',
+      'o.phone as organisation_phone',
+      'cc.text',
+      'cc.raised_at',
+    ])
     .where('t.assignee_person_id', '=', ctx.actor.personId)
     .where('t.done_at', 'is', null)
+    .where('ci.anonymised_at', 'is', null)
     .orderBy('t.due_at')
     .execute()
+  for (const row of rows)
+    await recordAccess(ctx, {
+      citizenId: row.citizen_id,
+      municipalityId: row.municipality_id,
+      recordType: 'task',
+      recordId: row.id,
+      page: '/case',
+    })
   return rows
+}
+
+/** The caseworker says a concern is taken care of; false when the task is not theirs. */
+export async function handleCaseworkerTask(ctx: Ctx, taskId: string): Promise<boolean> {
+  if (!isUuid(taskId)) return false
+  return inTransaction(ctx.db, async (trx) => {
+    const task = await trx
+      .updateTable('task')
+      .set({ done_at: ctx.now, done_by: ctx.actor.personId })
+      .where('id', '=', taskId)
+      .where('assignee_person_id', '=', ctx.actor.personId)
+      .where('done_at', 'is', null)
+      .returning(['id', 'concern_id', 'course_id'])
+      .executeTakeFirst()
+    if (!task) {
+      // Handled already (a second click): the same answer; someone else's task: none.
+      const mine = await trx
+        .selectFrom('task')
+        .select('id')
+        .where('id', '=', taskId)
+        .where('assignee_person_id', '=', ctx.actor.personId)
+        .executeTakeFirst()
+      return mine !== undefined
+    }
+    if (task.concern_id)
+      await trx
+        .updateTable('course_concern')
+        .set({ handled_at: ctx.now, handled_by: ctx.actor.personId })
+        .where('id', '=', task.concern_id)
+        .where('handled_at', 'is', null)
+        .execute()
+    await recordAudit(trx, {
+      action: 'task.done',
+      actorPersonId: ctx.actor.personId,
+      recordType: 'task',
+      recordId: task.id,
+      details: { course: task.course_id },
+      now: ctx.now,
+    })
+    return true
+  })
 }
 
 // ---------------------------------------------------------------------------------------------
