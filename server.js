@@ -1,6 +1,7 @@
 // The production server: Express in front of the Remix build. It adds what Remix alone does
 // not: security headers with a per-request CSP nonce, the cross-site request guard, the
 // in-process start-up (database, migrations, outbox worker) and a graceful shutdown.
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import express from 'express'
@@ -59,7 +60,20 @@ app.use((req, res, next) => {
 })
 
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
-app.use(express.static('public', { maxAge: '1h' }))
+// express.static asks the disk about every page's URL (a stat, and an error object when it is
+// not there); public/ holds only the files shipped with the app, so they are listed once here.
+const publicFiles = listPublicFiles('public')
+const servePublic = express.static('public', { maxAge: '1h' })
+app.use((req, res, next) => {
+  let pathname
+  try {
+    pathname = decodeURIComponent(req.path)
+  } catch {
+    return servePublic(req, res, next) // it answers a malformed path as before
+  }
+  if (publicFiles.has(pathname)) return servePublic(req, res, next)
+  next()
+})
 
 app.all(
   '*',
@@ -78,6 +92,20 @@ const server = app.listen(config.PORT, config.HOST, () => {
   process.send?.({ type: 'listening', url, demoLogins: started.demoLogins ?? [] })
 })
 server.keepAliveTimeout = 5_000
+
+/** URL paths of the files in `dir` (dot files left out, as express.static does; not build/). */
+function listPublicFiles(dir) {
+  const files = new Set()
+  if (!existsSync(dir)) return files
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name))
+    const parts = relative.split(path.sep)
+    if (parts[0] === 'build' || parts.some((part) => part.startsWith('.'))) continue
+    files.add(`/${parts.join('/')}`)
+  }
+  return files
+}
 
 let stopping = false
 async function shutdown(signal) {

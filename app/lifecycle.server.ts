@@ -94,6 +94,17 @@ function runHourlyJobs(): Promise<void> {
   return hourlyJobsRun
 }
 
+let startupJobsDone = false
+
+/**
+ * Whether the jobs started with the server (session materialisation, the hourly jobs) have
+ * finished. They run in the background while requests are served; the load benchmark waits
+ * for them (`/bench/ready`) so they do not take CPU from the first pages it measures.
+ */
+export function startupJobsFinished(): boolean {
+  return startupJobsDone
+}
+
 /** Everything the app process does once before it takes requests. */
 export async function startApp(): Promise<{ engine: string; demoLogins?: DemoLogin[] }> {
   const config = env()
@@ -120,12 +131,14 @@ export async function startApp(): Promise<{ engine: string; demoLogins?: DemoLog
   }
   // In the background: the server takes requests at once (new activities make their own
   // sessions in their transaction); stopApp waits for a run in progress.
-  void runActivityJobs()
+  startupJobsDone = false
+  void Promise.allSettled([runActivityJobs(), runHourlyJobs()]).then(() => {
+    startupJobsDone = true
+  })
   activityJobsTimer = setInterval(() => void runActivityJobs(), ACTIVITY_JOBS_EVERY_MS)
   activityJobsTimer.unref()
   offerExpiryTimer = setInterval(() => void runOfferExpiry(), OFFER_EXPIRY_EVERY_MS)
   offerExpiryTimer.unref()
-  void runHourlyJobs()
   hourlyJobsTimer = setInterval(() => void runHourlyJobs(), HOURLY_JOBS_EVERY_MS)
   hourlyJobsTimer.unref()
   worker = startOutboxWorker({

@@ -1,10 +1,13 @@
+import { createInstance } from 'i18next'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   detectLanguage,
   fromAcceptLanguage,
   getFixedT,
+  getI18nInstance,
   LANGUAGE_COOKIE,
   languageCookieFor,
+  memoiseTranslations,
 } from './i18n.server'
 
 function request(path: string, headers: Record<string, string> = {}) {
@@ -132,5 +135,112 @@ describe('getFixedT', () => {
     expect(getFixedT('da')('common.nav.home')).toBe('Forside')
     expect(getFixedT('en')('common.nav.home')).toBe('Home')
     expect(getFixedT('en')('emails.layout.greeting', { name: 'Sam' })).toBe('Hello Sam')
+  })
+})
+
+// The app's key types describe its own resources; these tests bring their own.
+type LooseT = (key: string, options?: object) => unknown
+interface TestInstance {
+  t: LooseT
+  getFixedT(lng: string | string[] | null, ns?: string | null, keyPrefix?: string): LooseT
+  translator: { translate: (...args: unknown[]) => unknown }
+  addResource(lng: string, ns: string, key: string, value: string): void
+  changeLanguage(lng: string): Promise<unknown>
+}
+
+describe('memoised translations', () => {
+  function instance(): TestInstance {
+    const created = createInstance()
+    void created.init({
+      lng: 'da',
+      fallbackLng: 'da',
+      initImmediate: false,
+      interpolation: { escapeValue: false },
+      resources: {
+        da: {
+          translation: {
+            plain: 'Fast tekst',
+            greeting: 'Hej {{name}}',
+            item_one: '{{count}} aktivitet',
+            item_other: '{{count}} aktiviteter',
+            friend: 'En ven',
+            friend_male: 'En ven (han)',
+            friend_female: 'En veninde',
+            nested: { title: 'Titel' },
+          },
+        },
+        en: { translation: { plain: 'Fixed text', greeting: 'Hello {{name}}' } },
+      },
+    })
+    return memoiseTranslations(created) as unknown as TestInstance
+  }
+
+  it('looks a plain key up once and answers from memory after that', () => {
+    const i18n = instance()
+    const translate = vi.spyOn(i18n.translator, 'translate')
+    const t = i18n.getFixedT(null)
+    expect(t('plain')).toBe('Fast tekst')
+    expect(t('plain')).toBe('Fast tekst')
+    expect(i18n.t('plain')).toBe('Fast tekst')
+    expect(translate).toHaveBeenCalledTimes(1) // both ask for the instance's own language
+  })
+
+  it('never reuses an interpolated, plural or context translation for other values', () => {
+    const t = instance().getFixedT(null)
+    expect(t('greeting', { name: 'Aya' })).toBe('Hej Aya')
+    expect(t('greeting', { name: 'Bo' })).toBe('Hej Bo')
+    expect(t('item', { count: 1 })).toBe('1 aktivitet')
+    expect(t('item', { count: 3 })).toBe('3 aktiviteter')
+    expect(t('friend')).toBe('En ven')
+    expect(t('friend', { context: 'male' })).toBe('En ven (han)')
+    expect(t('friend', { context: 'female' })).toBe('En veninde')
+    expect(t('missing', { defaultValue: 'Standard' })).toBe('Standard')
+    expect(t('missing', { defaultValue: 'Anden' })).toBe('Anden')
+    expect(t('nested', { returnObjects: true })).toEqual({ title: 'Titel' })
+  })
+
+  it('keeps languages, key prefixes and namespaces apart', () => {
+    const i18n = instance()
+    expect(i18n.getFixedT('da')('plain')).toBe('Fast tekst')
+    expect(i18n.getFixedT('en')('plain')).toBe('Fixed text')
+    expect(i18n.t('plain', { lng: 'en' })).toBe('Fixed text')
+    expect(i18n.t('plain')).toBe('Fast tekst')
+    expect(i18n.getFixedT('da', null, 'nested')('title')).toBe('Titel')
+    expect(i18n.t('title')).toBe('title')
+  })
+
+  it('forgets what it knows when the resources or the language change', async () => {
+    const i18n = instance()
+    const t = i18n.getFixedT(null, 'translation')
+    expect(i18n.t('plain')).toBe('Fast tekst')
+    expect(t('plain')).toBe('Fast tekst')
+    i18n.addResource('da', 'translation', 'plain', 'Ny tekst')
+    expect(i18n.t('plain')).toBe('Ny tekst')
+    expect(t('plain')).toBe('Ny tekst')
+    await i18n.changeLanguage('en')
+    expect(i18n.t('plain')).toBe('Fixed text')
+    expect(t('plain')).toBe('Fixed text')
+  })
+
+  it('hands out one fixed t per language, namespace and key prefix', () => {
+    const i18n = instance()
+    expect(i18n.getFixedT(null, 'translation')).toBe(i18n.getFixedT(null, 'translation'))
+    expect(i18n.getFixedT('en')).not.toBe(i18n.getFixedT('da'))
+    expect(i18n.getFixedT('da', null, 'nested')).not.toBe(i18n.getFixedT('da'))
+    expect(i18n.getFixedT(['en'])('plain')).toBe('Fixed text')
+  })
+
+  it('gives each language its own answers in loaders and in the render', async () => {
+    expect(getFixedT('da')('common.nav.home')).toBe('Forside')
+    expect(getFixedT('en')('common.nav.home')).toBe('Home')
+    expect(getFixedT('da')('common.nav.home')).toBe('Forside')
+    // react-i18next's useTranslation() asks the render instance for getFixedT(null, ns)
+    const [da, en] = await Promise.all([getI18nInstance('da'), getI18nInstance('en')])
+    expect(da.getFixedT(null, 'translation')('common.nav.home')).toBe('Forside')
+    expect(en.getFixedT(null, 'translation')('common.nav.home')).toBe('Home')
+    expect(
+      en.getFixedT(null, 'translation')('common.volunteer.duration.minutes', { count: 2 }),
+    ).toBe('2 minutes')
+    expect(da.getFixedT(null, 'translation')('common.nav.home')).toBe('Forside')
   })
 })

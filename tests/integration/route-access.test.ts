@@ -42,6 +42,7 @@ const ACCESS: Record<string, Access> = {
   kommune: { kind: 'public', why: 'choose municipality (a cookie, no data)' },
   healthz: { kind: 'public', why: 'load balancer health check' },
   'bench.baseline': { kind: 'public', why: 'constant page, 404 unless BENCH=1' },
+  'bench.ready': { kind: 'public', why: 'start-up jobs finished or not, 404 unless BENCH=1' },
   'dev.mail._index': {
     kind: 'public',
     why: 'development and demo only; 404 in production (tested in e2e)',

@@ -21,6 +21,14 @@ describe('isoWithOffset', () => {
     expect(isoWithOffset(new Date('2026-11-24T16:00:00Z'))).toBe('2026-11-24T17:00:00+01:00')
     expect(isoWithOffset(new Date('2027-06-01T15:00:00Z'))).toBe('2027-06-01T17:00:00+02:00')
   })
+
+  it('remembers an answer per time zone, not per instant alone', () => {
+    const instant = new Date('2026-11-24T16:00:00Z')
+    expect(isoWithOffset(instant, 'Europe/Copenhagen')).toBe('2026-11-24T17:00:00+01:00')
+    expect(isoWithOffset(instant, 'Atlantic/Faroe')).toBe('2026-11-24T16:00:00+00:00')
+    expect(isoWithOffset(instant, 'America/Nuuk')).toBe('2026-11-24T14:00:00-02:00')
+    expect(isoWithOffset(instant, 'Europe/Copenhagen')).toBe('2026-11-24T17:00:00+01:00')
+  })
 })
 
 describe('activityEvents', () => {

@@ -28,9 +28,22 @@ export interface JsonLdSession {
 }
 
 const wallClocks = new Map<string, Intl.DateTimeFormat>()
+// An activity page formats the same sessions' times on every render (ADR 019).
+const formatted = new Map<string, string>()
 
 /** ISO 8601 local time with its UTC offset, e.g. 2026-11-24T17:00:00+01:00. */
 export function isoWithOffset(instant: Date, timeZone = TIMEZONE): string {
+  const key = `${timeZone} ${instant.getTime()}`
+  let iso = formatted.get(key)
+  if (iso === undefined) {
+    iso = formatIsoWithOffset(instant, timeZone)
+    if (formatted.size >= 10_000) formatted.delete(formatted.keys().next().value as string)
+    formatted.set(key, iso)
+  }
+  return iso
+}
+
+function formatIsoWithOffset(instant: Date, timeZone: string): string {
   let clock = wallClocks.get(timeZone)
   if (!clock) {
     clock = new Intl.DateTimeFormat('en-US', {
