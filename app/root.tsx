@@ -9,6 +9,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -51,6 +52,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>['data']
 
+/**
+ * `handle` a route may export. `hydrate: false`: the page is sent as plain HTML without the
+ * React runtime and its data (the public catalogue pages work fully without JavaScript, and a
+ * cheap phone need not download, parse and hydrate them; ADR 019).
+ */
+export interface RouteHandle {
+  hydrate?: boolean
+}
+
 function languageHref(pathname: string, search: string, lng: Language) {
   const params = new URLSearchParams(search)
   params.set('lng', lng)
@@ -71,6 +81,9 @@ function Shell({
   const nonce = useNonce()
   const { t, i18n } = useTranslation()
   const location = useLocation()
+  const hydrate = useMatches().every(
+    (m) => (m.handle as RouteHandle | undefined)?.hydrate !== false,
+  )
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale)
   }, [i18n, locale])
@@ -154,8 +167,12 @@ function Shell({
             </nav>
           </div>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   )

@@ -13,6 +13,9 @@
 //    branch, and the render builds the route tree anew: the matches are memoised per route array
 //    and pathname (callers get copies), the render's route tree is built once per build, and
 //    link targets are resolved once per route and location.
+//    The loader data for the browser (single fetch's turbo-stream) is encoded only when the page
+//    renders <Scripts>, the only reader of it: a page sent as plain HTML (`handle.hydrate`
+//    false, app/root.tsx) skipped nothing before, as the encoding started when the request began.
 // 2. @remix-run/node writes every chunk of a streamed response at once, ignoring the socket's
 //    backpressure, so a slow client made the server hold a whole 60 MB export in memory (issue
 //    9 allows 100 MB; 406 MB RSS was measured). The writer now waits for 'drain'.
@@ -215,6 +218,52 @@ function cachedDataRoutes(routes) {
     brobyggerDataRoutes.set(routes, entry);
   }
   return entry;
+}
+`,
+)
+
+const ENCODE_HANDOFF =
+  'serverHandoffStream: singleFetch.encodeViaTurboStream(state, request.signal, build.entry.module.streamTimeout, serverMode),'
+const LAZY_HANDOFF =
+  'serverHandoffStream: brobyggerLazyStream(() => singleFetch.encodeViaTurboStream(state, request.signal, build.entry.module.streamTimeout, serverMode)),'
+patch(
+  '@remix-run/server-runtime/dist/server.js',
+  '/* brobygger: handoff encoded when read */',
+  [
+    // the document and the error document
+    [ENCODE_HANDOFF, LAZY_HANDOFF],
+    [ENCODE_HANDOFF, LAZY_HANDOFF],
+  ],
+  `function brobyggerLazyStream(make) {
+  let stream;
+  return {
+    getReader() {
+      stream ??= make();
+      return stream.getReader();
+    }
+  };
+}
+`,
+)
+
+patch(
+  '@remix-run/react/dist/server.js',
+  '/* brobygger: handoff read when sent */',
+  [
+    [
+      'reader: context.serverHandoffStream.getReader(),',
+      'reader: brobyggerLazyReader(context.serverHandoffStream),',
+    ],
+  ],
+  // StreamTransfer reads only after <Scripts> rendered; until then nothing is encoded.
+  `function brobyggerLazyReader(stream) {
+  let reader;
+  return {
+    read() {
+      reader ??= stream.getReader();
+      return reader.read();
+    }
+  };
 }
 `,
 )

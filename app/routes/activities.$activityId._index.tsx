@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, Link, useLoaderData } from '@remix-run/react'
+import { data, useLoaderData } from '@remix-run/react'
+import type { RouteHandle } from '~/root'
 import { useTranslation } from 'react-i18next'
 import { getDb } from '~/db.server'
 import { cachedPublic } from '~/public-cache.server'
@@ -13,6 +14,9 @@ import { useNonce } from '~/nonce'
 const P = 'pages.activity'
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`
+
+// Plain HTML: everything here works without JavaScript (ADR 019).
+export const handle: RouteHandle = { hydrate: false }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = detectLanguage(request)
@@ -116,14 +120,14 @@ export default function ActivityPage() {
         />
       ) : null}
       <p className="activity__back">
-        <Link to="/activities">{t(`${P}.back`)}</Link>
+        <a href="/activities">{t(`${P}.back`)}</a>
       </p>
       <h1>{a.name}</h1>
       <p className="activity__meta">
         {a.category}
         <span aria-hidden="true"> · </span>
         <span className="visually-hidden">, </span>
-        {t(`${P}.by`)} <Link to={`/organisations/${a.organisation.id}`}>{a.organisation.name}</Link>
+        {t(`${P}.by`)} <a href={`/organisations/${a.organisation.id}`}>{a.organisation.name}</a>
       </p>
       {a.open || a.noMembership ? (
         <ul className="badges">
@@ -234,15 +238,15 @@ export default function ActivityPage() {
                           : ''}
                       </span>
                     )}
-                    <Link
-                      to={`/activities/${a.id}/signup?session=${s.id}`}
+                    <a
+                      href={`/activities/${a.id}/signup?session=${s.id}`}
                       className="button button--secondary session__signup"
                     >
                       {s.spacesLeft === 0
                         ? t(`${P}.sessions.joinWaitlist`)
                         : t(`${P}.sessions.signUp`)}
                       <span className="visually-hidden">{`: ${s.when}`}</span>
-                    </Link>
+                    </a>
                   </>
                 )}
               </li>
@@ -258,12 +262,12 @@ export default function ActivityPage() {
             <a href={`/activities/${a.id}/calendar.ics`}>{t(`${P}.more.calendar`)}</a>
           </li>
           <li>
-            <Link to={`/organisations/${a.organisation.id}`}>
+            <a href={`/organisations/${a.organisation.id}`}>
               {t(`${P}.more.organisation`, { name: a.organisation.name })}
-            </Link>
+            </a>
           </li>
           <li>
-            <Link to="/activities">{t(`${P}.back`)}</Link>
+            <a href="/activities">{t(`${P}.back`)}</a>
           </li>
         </ul>
       </section>

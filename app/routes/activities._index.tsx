@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import type { RouteHandle } from '~/root'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from '~/ui/pagination'
 import { getDb } from '~/db.server'
@@ -23,6 +24,9 @@ import { Field } from '~/ui/field'
 
 const P = 'pages.catalogue'
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1)
+
+// Plain HTML: everything here works without JavaScript (ADR 019).
+export const handle: RouteHandle = { hydrate: false }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lng = detectLanguage(request)
@@ -71,7 +75,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t(`${P}.metaTitle`),
     description: t(`${P}.lead`),
     query: normalised,
-    search: catalogueSearch(normalised, query.page),
     municipality: municipality?.slug ?? ALL_MUNICIPALITIES,
     municipalityName: municipality?.name ?? null,
     municipalities: municipalities.map((m) => ({ slug: m.slug, name: m.name })),
@@ -124,8 +127,13 @@ export default function Catalogue() {
       <h1>{t(`${P}.title`)}</h1>
       <p className="lead">{t(`${P}.lead`)}</p>
 
-      {/* A new key per search resets the inputs after a client-side navigation ("Nulstil"). */}
-      <Form method="get" className="catalogue-form" key={d.search} aria-labelledby="search-title">
+      {/* Plain HTML elements: the page is not hydrated, a router-aware form or link adds nothing. */}
+      <form
+        method="get"
+        action="/activities"
+        className="catalogue-form"
+        aria-labelledby="search-title"
+      >
         <h2 id="search-title" className="visually-hidden">
           {t(`${P}.form.title`)}
         </h2>
@@ -232,12 +240,12 @@ export default function Catalogue() {
             <button type="submit" className="button">
               {t(`${P}.form.submit`)}
             </button>
-            <Link to="/activities" className="catalogue-form__reset">
+            <a href="/activities" className="catalogue-form__reset">
               {t(`${P}.form.reset`)}
-            </Link>
+            </a>
           </div>
         </details>
-      </Form>
+      </form>
 
       <section aria-labelledby="results-title" className="catalogue-results">
         <h2 id="results-title">{t(`${P}.results.title`)}</h2>
@@ -267,18 +275,18 @@ export default function Catalogue() {
           </ul>
         ) : d.total > 0 ? (
           <p>
-            <Link to={d.first}>{t(`${P}.results.backToFirst`)}</Link>
+            <a href={d.first}>{t(`${P}.results.backToFirst`)}</a>
           </p>
         ) : (
           <div className="notice">
             <p>{t(`${P}.empty.body`)}</p>
             <ul>
               <li>
-                <Link to="/activities">{t(`${P}.empty.reset`)}</Link>
+                <a href="/activities">{t(`${P}.empty.reset`)}</a>
               </li>
               {d.everywhere ? (
                 <li>
-                  <Link to={d.everywhere}>{t(`${P}.empty.everywhere`)}</Link>
+                  <a href={d.everywhere}>{t(`${P}.empty.everywhere`)}</a>
                 </li>
               ) : null}
             </ul>

@@ -1,4 +1,3 @@
-import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** An activity in a list, already formatted on the server (dates, price, place). */
@@ -27,7 +26,7 @@ export function ActivityCard({
   return (
     <article className="activity-card">
       <Heading className="activity-card__title">
-        <Link to={`/activities/${activity.id}`}>{activity.title}</Link>
+        <a href={`/activities/${activity.id}`}>{activity.title}</a>
       </Heading>
       <p className="activity-card__meta">
         {activity.organisationName}

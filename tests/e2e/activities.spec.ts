@@ -106,6 +106,8 @@ test('A visitor finds the activity by filter, signs up as a guest, and the next 
   const page = await browse.newPage()
   await page.goto('/activities')
   await checkA11y(page)
+  // The catalogue is plain HTML: nothing to download or run on a cheap phone.
+  await expect(page.locator('script')).toHaveCount(0)
   // On a small screen the choices are folded away until asked for.
   await page.getByText('Flere valg: kommune, område, dag, tid og pris').click()
   await page.getByLabel('Sport og bevægelse').check()

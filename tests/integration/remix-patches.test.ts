@@ -13,6 +13,17 @@ describe('the fixes applied to the Remix server libraries', () => {
     expect(source).toContain('let branches = rankedBranches(routes);')
   })
 
+  it('encodes the data for the browser only when the page sends the scripts that read it', () => {
+    const runtime = readFileSync(
+      require.resolve('@remix-run/server-runtime/dist/server.js'),
+      'utf8',
+    )
+    expect(runtime.match(/serverHandoffStream: brobyggerLazyStream\(/g)).toHaveLength(2)
+    expect(runtime).not.toContain('serverHandoffStream: singleFetch.encodeViaTurboStream(')
+    const react = readFileSync(require.resolve('@remix-run/react/dist/server.js'), 'utf8')
+    expect(react).toContain('reader: brobyggerLazyReader(context.serverHandoffStream),')
+  })
+
   it('remembers the matches per pathname and hands out copies with the right params', () => {
     const source = readFileSync(require.resolve('@remix-run/router'), 'utf8')
     expect(source).toContain(

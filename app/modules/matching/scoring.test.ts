@@ -5,11 +5,14 @@ import daCommon from '~/i18n/locales/da/common.json'
 import {
   DEFAULT_WEIGHTS,
   bitCount,
+  interestLabel,
+  languageLabel,
   reasonParts,
   scoreOf,
   slotBit,
   type MatchReasons,
 } from './scoring'
+import { INTERESTS, LANGUAGES } from '../volunteers/vocab'
 
 const none: MatchReasons = {
   sharedInterests: [],
@@ -80,5 +83,16 @@ describe('the reasons in words', () => {
       '3 fælles interesser: fodbold, madlavning, gåture · begge i Frederiksberg C · 4 fælles tidspunkter · taler arabisk',
     )
     expect(reasonParts(i18n.t, none)).toEqual([])
+  })
+
+  it('has words for every interest and language of the vocabulary, and shows an unknown code as it is', async () => {
+    const i18n = i18next.createInstance()
+    await i18n.init({
+      lng: 'da',
+      resources: { da: { translation: { pages: da, common: daCommon } } },
+    })
+    for (const code of INTERESTS) expect(interestLabel(i18n.t, code)).not.toContain('.')
+    for (const code of LANGUAGES) expect(languageLabel(i18n.t, code)).not.toContain('.')
+    expect(interestLabel(i18n.t, 'kite_flying')).toBe('kite_flying')
   })
 })

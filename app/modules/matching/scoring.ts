@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import { INTERESTS, LANGUAGES } from '../volunteers/vocab'
 
 // How a volunteer is ranked for one citizen (PRODUCT.md §3.5). The ranking itself runs in SQL
 // (suggestions.server.ts); this file holds the weights' defaults, the same formula in plain
@@ -58,11 +59,17 @@ export function scoreOf(r: MatchReasons, w: Weights): number {
   )
 }
 
-/** A code's words; a code this version does not know is shown as it is. */
+const KNOWN_INTERESTS: ReadonlySet<string> = new Set(INTERESTS)
+const KNOWN_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGES)
+
+/**
+ * A code's words; a code this version does not know is shown as it is. Checked here rather than
+ * with i18next's defaultValue, so the lookup is a plain one the server remembers (ADR 019).
+ */
 export const interestLabel = (t: TFunction, code: string) =>
-  t(`common.course.interests.${code}`, { defaultValue: code })
+  KNOWN_INTERESTS.has(code) ? t(`common.course.interests.${code}`) : code
 export const languageLabel = (t: TFunction, code: string) =>
-  t(`common.course.languages.${code}`, { defaultValue: code })
+  KNOWN_LANGUAGES.has(code) ? t(`common.course.languages.${code}`) : code
 
 /**
  * "3 fælles interesser: fodbold, madlavning, gåture · begge i Frederiksberg C · 4 fælles
