@@ -53,7 +53,8 @@ const handleRequest: HandleDocumentRequestFunction = async (
   if (!hydrates(remixContext)) {
     const html = renderToString(page)
     responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-    return new Response(`<!DOCTYPE html>${html}`, {
+    // As bytes: a string body is re-encoded by the Response class through a text stream.
+    return new Response(Buffer.from(`<!DOCTYPE html>${html}`), {
       headers: responseHeaders,
       status: responseStatusCode,
     })
