@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, Form, Link, redirect, useActionData, useLoaderData } from '@remix-run/react'
+import { data, redirect, useActionData, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { detectLanguage, getFixedT } from '~/i18n/i18n.server'
@@ -13,6 +13,7 @@ import { ProposeSchema } from '~/modules/matching/schemas'
 import { reasonParts, wishSummary } from '~/modules/matching/scoring'
 import { listSuggestions } from '~/modules/matching/suggestions.server'
 import { ErrorSummary } from '~/ui/error-summary'
+import type { RouteHandle } from '~/root'
 import { parseForm } from '~/ui/forms'
 
 // Suggestions for one citizen waiting for a buddy: who the citizen is (as far as the consent
@@ -21,6 +22,10 @@ import { parseForm } from '~/ui/forms'
 // (…/wish), so this page stays light on a phone (ADR 020).
 
 const P = 'pages.matching'
+
+// Plain HTML: reading and proposing need no JavaScript, and a coordinator opens this page for
+// every waiting citizen (ADR 020).
+export const handle: RouteHandle = { hydrate: false }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireCtx(request)
@@ -42,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t(`${P}.metaTitle`),
     organisationId: orgId,
     referralId: referral.id,
+    pageHref: `/org/${orgId}/matching/${referral.id}`,
     saved,
     citizen: {
       name: referral.citizenName ?? t(`${P}.unnamed`),
@@ -87,11 +93,11 @@ export default function MatchSuggestions() {
   const errors = Object.fromEntries(
     Object.entries(failed?.errors ?? {}).map(([k, v]) => [k, v.map((m) => t(m))]),
   )
-  const wishHref = `/org/${d.organisationId}/matching/${d.referralId}/wish`
+  const wishHref = `${d.pageHref}/wish`
   return (
     <>
       <p>
-        <Link to={`/org/${d.organisationId}/courses`}>{t(`${P}.back`)}</Link>
+        <a href={`/org/${d.organisationId}/courses`}>{t(`${P}.back`)}</a>
       </p>
       <h1>{t(`${P}.title`, { name: d.citizen.name })}</h1>
       {d.saved && !failed ? (
@@ -136,9 +142,9 @@ export default function MatchSuggestions() {
           <p>{t(`${P}.noWish`)}</p>
         )}
         <p>
-          <Link to={wishHref} className="button button--secondary">
+          <a href={wishHref} className="button button--secondary">
             {d.wish ? t(`${P}.changeWish`) : t(`${P}.addWish`)}
-          </Link>
+          </a>
         </p>
       </section>
 
@@ -157,13 +163,14 @@ export default function MatchSuggestions() {
                   {s.reasons}
                 </p>
                 <p className="muted-line">{s.load}</p>
-                <Form method="post">
+                {/* ?index: the POST is for this index route's action, not a parent's. */}
+                <form method="post" action={`${d.pageHref}?index`}>
                   <input type="hidden" name="intent" value="propose" />
                   <input type="hidden" name="applicationId" value={s.applicationId} />
                   <button type="submit" className="button">
                     {t(`${P}.propose`, { name: s.name })}
                   </button>
-                </Form>
+                </form>
               </li>
             ))}
           </ol>
