@@ -6,11 +6,19 @@ import { utcToZoned } from '../activities/schedule'
 // record that has not expired on the Copenhagen calendar date of `now`. The expiry job also
 // moves expired volunteers back to screening; this condition does not rely on it having run.
 
+/**
+ * Every requirement the organisation sets has a record valid on the Copenhagen date of `now`.
+ * `requirements_valid_until` is the first date on which that no longer holds; triggers keep it
+ * (migration 0600, ADR 020).
+ */
+export function requirementsMet(applicationAlias: string, now: Date): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(`${applicationAlias}.requirements_valid_until`)} > ${
+    utcToZoned(now).date
+  }::date)`
+}
+
 /** `applicationAlias` is the alias of a `volunteer_application` row in the surrounding query. */
 export function volunteerIsEligible(applicationAlias: string, now: Date): RawBuilder<boolean> {
-  const va = (column: string) => sql.ref(`${applicationAlias}.${column}`)
-  // `requirements_valid_until` is the first date on which the organisation's requirements are
-  // not all met by unexpired records; triggers keep it (migration 0600, ADR 020).
-  return sql<boolean>`(${va('state')} in ('approved', 'active')
-    and ${va('requirements_valid_until')} > ${utcToZoned(now).date}::date)`
+  return sql<boolean>`(${sql.ref(`${applicationAlias}.state`)} in ('approved', 'active')
+    and ${requirementsMet(applicationAlias, now)})`
 }

@@ -3,10 +3,10 @@ import type { DB } from '../../../db/schema.ts'
 import type { JobResult } from '~/jobs.server'
 import { enqueueEmail } from '../notifications/outbox.server'
 import { applyTransition, MY_PAGE, todayIn } from './applications.server'
-import { utcToZoned } from '../activities/schedule'
 import { dayText } from './format'
 import { coordinatorsOf, originOr, volunteerPagePath } from './notify.server'
 import { addDays } from '../activities/schedule'
+import { requirementsMet } from './eligibility.server'
 import { daysBetween, warningDue, WARNING_DAYS } from './requirements'
 
 // Hourly: warn 30 and 7 days before a requirement expires (each warning once, by its dedupe
@@ -107,21 +107,6 @@ async function warnExpiring(db: Kysely<DB>, now: Date): Promise<number> {
   return sent
 }
 
-/**
- * Some requirement the organisation sets has no record that is valid today (Copenhagen date).
- * The requirement half of volunteerIsEligible: a paused volunteer is not eligible, but only a
- * lapsed requirement sends them back to screening.
- */
-function requirementLapsed(alias: string, now: Date) {
-  const va = (column: string) => sql.ref(`${alias}.${column}`)
-  const today = utcToZoned(now).date
-  return sql<boolean>`exists (select 1 from organisation_requirement orq
-    where orq.organisation_id = ${va('organisation_id')}
-      and not exists (select 1 from volunteer_requirement vr
-        where vr.application_id = ${va('id')} and vr.kind = orq.kind
-          and (vr.expires_on is null or vr.expires_on > ${today}::date)))`
-}
-
 /** Approved, active or paused volunteers who are no longer eligible go back to screening. */
 async function expireVolunteers(db: Kysely<DB>, now: Date): Promise<number> {
   const rows = await db
@@ -129,7 +114,8 @@ async function expireVolunteers(db: Kysely<DB>, now: Date): Promise<number> {
     .select('va.id')
     .where('va.state', 'in', ['approved', 'active', 'paused'])
     .where('va.confirmed_at', 'is not', null)
-    .where(requirementLapsed('va', now))
+    // only a lapsed requirement sends them back (a paused volunteer is not eligible either)
+    .where(sql<boolean>`not ${requirementsMet('va', now)}`)
     .execute()
   let moved = 0
   for (const r of rows) {
